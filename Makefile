@@ -1,0 +1,86 @@
+# Chronicle — plain GNU Makefile.
+#   make            build libchronicle.a and ./chronicle
+#   make check      install deps, build, run every test (unit, golden CLI,
+#                   seeds, sanitizer build); ends with "N passed, N failed"
+#   make demo       install deps, build, ingest examples/ into chronicle.db
+#   make sanitize   build and run the tests under ASan+UBSan
+#   make bench      synthetic-corpus throughput benchmark
+#   make deps       install the Debian packages the build needs
+
+CC      ?= cc
+PKGS    := libxml-2.0 libutf8proc sqlite3 zlib jansson libxxhash
+OPT     ?= -O2 -g
+WARN    := -Wall -Wextra -Werror
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CPPFLAGS += -Iinclude -Isrc -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64
+CFLAGS  := -std=c11 $(WARN) $(OPT) $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS  := $(PKG_LIBS) -lpthread -lm
+BUILD   ?= build
+
+LIB_SRC := $(sort $(wildcard src/base/*.c src/text/*.c src/read/*.c \
+             src/clean/*.c src/doc/*.c src/corpus/*.c src/store/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
+DEPS    := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
+
+.PHONY: all check test demo sanitize bench deps clean eval-extraction
+
+all: libchronicle.a chronicle
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+libchronicle.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+chronicle: $(CLI_OBJ) libchronicle.a
+	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) libchronicle.a $(LDLIBS)
+
+$(BUILD)/unit-tests: $(TEST_OBJ) libchronicle.a
+	$(CC) $(CFLAGS) -o $@ $(TEST_OBJ) libchronicle.a $(LDLIBS)
+
+$(BUILD)/chr-gen: bench/gen.c
+	@mkdir -p $(BUILD)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< -lm
+
+# Runs the tests of this build (no dependency installation, no sanitizer).
+test: all $(BUILD)/unit-tests
+	@sh tests/run.sh $(BUILD)/unit-tests ./chronicle
+
+check: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/unit-tests
+	@$(MAKE) --no-print-directory sanitize-build
+	@sh tests/run.sh $(BUILD)/unit-tests ./chronicle build-san/unit-tests build-san/chronicle
+
+sanitize-build:
+	@$(MAKE) --no-print-directory BUILD=build-san \
+	  OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  build-san/unit-tests build-san/chronicle
+
+build-san/chronicle: $(CLI_OBJ) $(LIB_OBJ)
+	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(LIB_OBJ) $(LDLIBS)
+
+sanitize: sanitize-build
+	@sh tests/run.sh build-san/unit-tests build-san/chronicle
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	rm -f chronicle.db chronicle.db-wal chronicle.db-shm
+	./chronicle ingest --db chronicle.db examples/
+	./chronicle stories --db chronicle.db
+
+bench: all $(BUILD)/chr-gen
+	@sh bench/run.sh $(BUILD)/chr-gen ./chronicle
+
+deps:
+	@sh tools/deps.sh
+
+clean:
+	rm -rf build build-san libchronicle.a chronicle
+
+-include $(DEPS)

@@ -1,0 +1,2 @@
+build/src/base/buf.o: src/base/buf.c include/chronicle.h
+include/chronicle.h:

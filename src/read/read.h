@@ -1,0 +1,72 @@
+/* read.h — internal interface of the reading stage (src/read/): HTML parsing
+ * into blocks and metadata, date and dateline parsing. The public part of the
+ * stage (chr_source_*, chr_input_*) is declared in chronicle.h. */
+#ifndef CHR_READ_H
+#define CHR_READ_H
+
+#include "base/base.h"
+
+/* One block-level element of an HTML page, its text whitespace-collapsed.
+ * Everything lives in the arena given to chr__html_parse(). */
+typedef struct chr__block {
+    const char *text;   /* UTF-8, single spaces, trimmed, NUL-terminated */
+    size_t len;
+    const char *tag;    /* lower-case element name: "p", "h1", "li", "td",
+                           "div", "blockquote", "pre", "figcaption", ... */
+    const char *hints;  /* lower-case class and id values of the element and
+                           its ancestors, space-separated ("" when none) */
+    size_t link_chars;  /* bytes of `text` that sit inside <a> elements */
+    int depth;          /* element depth in the tree */
+    int in_article;     /* inside <article>, <main>, or itemprop=articleBody */
+    int in_boiler;      /* inside <nav>, <header>, <footer>, <aside>, <form>,
+                           <figure>/<figcaption>, <menu>, role=navigation… */
+} chr__block;
+
+typedef struct chr__html {
+    const char *title;     /* og:title, else <title>, else the first <h1> */
+    const char *h1;        /* the first <h1> text, NULL when none */
+    const char *published; /* ISO date (YYYY-MM-DD) from meta tags, JSON-LD
+                              datePublished or <time datetime>, else NULL */
+    const char *outlet;    /* og:site_name, JSON-LD publisher name, or NULL */
+    const char *byline;    /* meta author, JSON-LD author name, or NULL */
+    const char *lang;      /* <html lang> primary subtag, lower-case, or NULL */
+    const char *url;       /* link rel=canonical or og:url, or NULL */
+    chr__block *blocks;    /* in document order; script, style, noscript,
+                              template, svg, iframe and comments dropped */
+    size_t n_blocks;
+} chr__html;
+
+/* Parses HTML with libxml2's HTML parser (encoding from the BOM, meta charset
+ * or HTTP-equiv, else UTF-8; output UTF-8). Never fails on malformed markup:
+ * returns CHR_OK with whatever blocks were found, CHR_NOMEM, or CHR_PARSE
+ * when libxml2 produced no tree at all. Thread-safe. */
+chr_status chr__html_parse(const char *data, size_t len, chr__arena *a,
+                           chr__html *out, chr_error *err);
+
+/* Parses one date written at the start of s[0..n): ISO "2024-07-03" (with or
+ * without time), "2024/07/03", "July 3, 2024", "3 July 2024", "Jul 03 2024",
+ * "Wed Jul 03 2024", "Wednesday, July 3, 2024", RFC 2822 "Wed, 03 Jul 2024
+ * 10:00:00 GMT". Writes "YYYY-MM-DD" into out[11] and returns the bytes
+ * consumed, or 0 when no full date starts there. */
+size_t chr__parse_date(const char *s, size_t n, char out[11]);
+
+/* Finds the first full date anywhere in s[0..n) (a word boundary before it).
+ * Returns 1 and sets out, *start, *end; 0 when none. */
+int chr__find_date(const char *s, size_t n, char out[11], size_t *start,
+                   size_t *end);
+
+/* A dateline: "Astana, Kazakhstan (AFP) July 3, 2024", "ASTANA, July 3
+ * (Reuters) -", "ASTANA:", "Samarkand (AFP) -". */
+typedef struct chr__dateline {
+    char place[128]; /* "Astana, Kazakhstan"; title-cased when written in
+                        capitals; "" when none */
+    char date[11];   /* "2024-07-03" or "" */
+    char outlet[64]; /* "AFP" from "(AFP)" or "" */
+    size_t end;      /* bytes of the line the dateline covers */
+} chr__dateline;
+
+/* Recognises a dateline at the start of a line or paragraph. Returns 1 and
+ * fills `out` when the start of s[0..n) is one; 0 otherwise. */
+int chr__parse_dateline(const char *s, size_t n, chr__dateline *out);
+
+#endif

@@ -1,0 +1,51 @@
+/* text.h — internal interface of the text stage (src/text/): UTF-8 repair
+ * and normalisation, binary detection, word tokens, language guess. */
+#ifndef CHR_TEXT_H
+#define CHR_TEXT_H
+
+#include "base/base.h"
+
+/* 1 when s[0..n) looks binary, not text: a NUL byte, or more than 10% of
+ * the first 64 KiB being control bytes other than \t \n \r \f, or invalid
+ * UTF-8 that is not a single-byte legacy encoding pattern. */
+int chr__looks_binary(const char *s, size_t n);
+
+/* A copy of s[0..n) in `a` that is valid UTF-8: invalid sequences become
+ * U+FFFD (bytes 0x80–0xFF that look like Latin-1/Windows-1252 are decoded as
+ * such), CRLF and CR become LF, other C0 controls except TAB are dropped,
+ * NFC composition applied. *outlen gets the length. NULL on NOMEM. */
+char *chr__utf8_clean(const char *s, size_t n, chr__arena *a, size_t *outlen);
+
+/* Decodes one code point at s[0..n); returns its length (>=1) and sets *cp;
+ * invalid bytes give U+FFFD and length 1. n must be > 0. */
+size_t chr__utf8_decode(const char *s, size_t n, int32_t *cp);
+
+/* A word token: a run of letters, digits, and inner apostrophes/hyphens. */
+typedef struct chr__token {
+    size_t start, end; /* byte offsets */
+    int upper_initial; /* first letter is upper-case */
+    int all_upper;     /* every letter upper-case (and at least two) */
+    int numeric;       /* starts with a digit */
+} chr__token;
+
+/* Calls `cb` for each word of s[0..n); stops early when cb returns non-zero.
+ * Returns the number of words seen. */
+size_t chr__words(const char *s, size_t n,
+                  int (*cb)(void *ctx, const chr__token *t), void *ctx);
+
+/* Case-folded, accent-stripped (NFKC_Casefold + strip marks) copy of one word
+ * into out[cap]; returns its length, truncated to cap-1. */
+size_t chr__fold_word(const char *s, size_t n, char *out, size_t cap);
+
+/* 1 when the folded word is an English function word (stop word). */
+int chr__is_stopword(const char *folded, size_t n);
+
+/* Normalised text used for document identity: folded words joined by single
+ * spaces (punctuation and layout ignored). Hashes it with XXH3-128. */
+void chr__text_hash128(const char *s, size_t n, uint64_t *hi, uint64_t *lo);
+
+/* Guesses the language from function-word frequencies ("en", "fr", "de",
+ * "es", "it", "pt", "nl"); NULL when the text is too short or unclear. */
+const char *chr__guess_language(const char *s, size_t n);
+
+#endif
