@@ -22,6 +22,8 @@ LIB_SRC := $(sort $(wildcard src/base/*.c src/text/*.c src/read/*.c \
              src/clean/*.c src/doc/*.c src/corpus/*.c src/store/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
+LIBA    := $(if $(filter build,$(BUILD)),libchronicle.a,$(BUILD)/libchronicle.a)
+BIN     := $(if $(filter build,$(BUILD)),chronicle,$(BUILD)/chronicle)
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
@@ -29,20 +31,21 @@ DEPS    := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
 
 .PHONY: all check test demo sanitize bench deps clean eval-extraction
 
-all: libchronicle.a chronicle
+all: $(LIBA) $(BIN)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 
-libchronicle.a: $(LIB_OBJ)
+$(LIBA): $(LIB_OBJ)
+	@mkdir -p $(BUILD)
 	$(AR) rcs $@ $^
 
-chronicle: $(CLI_OBJ) libchronicle.a
-	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) libchronicle.a $(LDLIBS)
+$(BIN): $(CLI_OBJ) $(LIBA)
+	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(LIBA) $(LDLIBS)
 
-$(BUILD)/unit-tests: $(TEST_OBJ) libchronicle.a
-	$(CC) $(CFLAGS) -o $@ $(TEST_OBJ) libchronicle.a $(LDLIBS)
+$(BUILD)/unit-tests: $(TEST_OBJ) $(LIBA)
+	$(CC) $(CFLAGS) -o $@ $(TEST_OBJ) $(LIBA) $(LDLIBS)
 
 $(BUILD)/chr-gen: bench/gen.c
 	@mkdir -p $(BUILD)
@@ -50,7 +53,7 @@ $(BUILD)/chr-gen: bench/gen.c
 
 # Runs the tests of this build (no dependency installation, no sanitizer).
 test: all $(BUILD)/unit-tests
-	@sh tests/run.sh $(BUILD)/unit-tests ./chronicle
+	@sh tests/run.sh $(BUILD)/unit-tests ./$(BIN)
 
 check: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/unit-tests
@@ -61,9 +64,6 @@ sanitize-build:
 	@$(MAKE) --no-print-directory BUILD=build-san \
 	  OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  build-san/unit-tests build-san/chronicle
-
-build-san/chronicle: $(CLI_OBJ) $(LIB_OBJ)
-	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(LIB_OBJ) $(LDLIBS)
 
 sanitize: sanitize-build
 	@sh tests/run.sh build-san/unit-tests build-san/chronicle
@@ -81,6 +81,6 @@ deps:
 	@sh tools/deps.sh
 
 clean:
-	rm -rf build build-san libchronicle.a chronicle
+	rm -rf build build-* libchronicle.a chronicle
 
 -include $(DEPS)
