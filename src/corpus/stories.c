@@ -1,0 +1,612 @@
+/* stories.c — first-version story clustering: incremental, single pass.
+ *
+ * Method (documented in docs/ARCHITECTURE.md):
+ *  - Each document becomes two sparse vectors: content terms and proper
+ *    names, weighted (1 + ln tf) * idf with idf = ln((N + 1) / (df + 1)) + 1
+ *    from the document frequencies of everything ingested before it; the
+ *    doc_terms heaviest terms (names: half as many) are kept, L2-normalised.
+ *  - A story keeps the centroid (sum of its members' vectors), trimmed to
+ *    its story_terms heaviest terms, and the range of its members' dates.
+ *  - Candidates come from an inverted index over each story's heaviest
+ *    terms. Score = (1 - name_share) * cos(terms) + name_share * cos(names)
+ *    (plain term cosine when either side has no names). A dated document
+ *    only joins a story whose dates are within window_days of its own.
+ *  - The document joins the best-scoring story when the score reaches
+ *    `threshold`, else it opens a new one. Ties go to the older story.
+ * Centroid comparison (average link) rather than nearest member (single
+ * link) keeps stories from chaining into giant ones. */
+#include "corpus/stories.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define POSTINGS_PER_TERM 12   /* heaviest centroid terms indexed per story */
+#define QUERY_TERMS 16         /* heaviest document terms looked up */
+#define POSTING_SCAN 4000      /* newest postings scanned per term */
+
+typedef struct vec {
+    chr_term *t; /* sorted by hash */
+    uint32_t n;
+    float norm;
+} vec;
+
+typedef struct story {
+    int64_t id;
+    int n_docs;
+    int32_t day_min, day_max;
+    vec terms, names;
+    int dirty;
+} story;
+
+typedef struct posting {
+    uint32_t *items; /* story indexes */
+    uint32_t len, cap;
+} posting;
+
+struct chr__stories {
+    chr__stories_params p;
+    story *stories;
+    size_t n, cap;
+    chr__map by_id;     /* story id -> index + 1 */
+    chr__map df;        /* term -> document frequency */
+    chr__map df_dirty;  /* term -> 1 */
+    chr__map post_of;   /* term -> posting index + 1 */
+    posting *posts;
+    size_t n_posts, cap_posts;
+    uint32_t *seen;     /* per story: stamp of the last query that saw it */
+    uint32_t stamp;
+    uint64_t ndocs;
+};
+
+chr__stories *chr__stories_new(void)
+{
+    chr__stories *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->p.threshold = 0.22;
+    s->p.name_share = 0.35;
+    s->p.window_days = 14;
+    s->p.doc_terms = 64;
+    s->p.story_terms = 160;
+    return s;
+}
+
+void chr__stories_free(chr__stories *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->n; i++) {
+        free(s->stories[i].terms.t);
+        free(s->stories[i].names.t);
+    }
+    free(s->stories);
+    for (size_t i = 0; i < s->n_posts; i++)
+        free(s->posts[i].items);
+    free(s->posts);
+    free(s->seen);
+    chr__map_free(&s->by_id);
+    chr__map_free(&s->df);
+    chr__map_free(&s->df_dirty);
+    chr__map_free(&s->post_of);
+    free(s);
+}
+
+chr__stories_params *chr__stories_params_of(chr__stories *s)
+{
+    return &s->p;
+}
+
+uint64_t chr__stories_ndocs(const chr__stories *s)
+{
+    return s->ndocs;
+}
+
+void chr__stories_set_ndocs(chr__stories *s, uint64_t n)
+{
+    s->ndocs = n;
+}
+
+chr_status chr__stories_load_df(chr__stories *s, uint64_t term, uint64_t df)
+{
+    uint64_t *v = chr__map_slot(&s->df, term);
+    if (!v)
+        return CHR_NOMEM;
+    *v = df;
+    return CHR_OK;
+}
+
+size_t chr__stories_memory(const chr__stories *s)
+{
+    size_t m = s->cap * sizeof(story) + s->cap * sizeof(uint32_t);
+    for (size_t i = 0; i < s->n; i++)
+        m += (s->stories[i].terms.n + s->stories[i].names.n) *
+             sizeof(chr_term);
+    for (size_t i = 0; i < s->n_posts; i++)
+        m += s->posts[i].cap * sizeof(uint32_t);
+    m += s->cap_posts * sizeof(posting);
+    m += (s->by_id.cap + s->df.cap + s->df_dirty.cap + s->post_of.cap) * 16;
+    return m;
+}
+
+/* ---- dates ---- */
+
+static int32_t days_from_civil(int y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = (unsigned)(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (int32_t)doe - 719468;
+}
+
+int32_t chr__iso_days(const char *iso)
+{
+    if (!iso || strlen(iso) < 10)
+        return INT32_MIN;
+    int y, m, d;
+    char tail;
+    if (sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) < 3)
+        return INT32_MIN;
+    if (m < 1 || m > 12 || d < 1 || d > 31)
+        return INT32_MIN;
+    return days_from_civil(y, (unsigned)m, (unsigned)d);
+}
+
+void chr__days_iso(int32_t z, char out[11])
+{
+    z += 719468;
+    const int era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = (unsigned)(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int y = (int)yoe + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    char tmp[48];
+    snprintf(tmp, sizeof tmp, "%04d-%02u-%02u", (y + (m <= 2)) % 10000,
+             m % 100, d % 100);
+    memcpy(out, tmp, 10);
+    out[10] = '\0';
+}
+
+/* ---- vectors ---- */
+
+static int cmp_hash(const void *a, const void *b)
+{
+    uint64_t x = ((const chr_term *)a)->hash, y = ((const chr_term *)b)->hash;
+    return x < y ? -1 : x > y;
+}
+
+static int cmp_weight_desc(const void *a, const void *b)
+{
+    float x = ((const chr_term *)a)->weight, y = ((const chr_term *)b)->weight;
+    if (x != y)
+        return x > y ? -1 : 1;
+    return cmp_hash(a, b);
+}
+
+static float vec_norm(const chr_term *t, size_t n)
+{
+    double s = 0;
+    for (size_t i = 0; i < n; i++)
+        s += (double)t[i].weight * t[i].weight;
+    return (float)sqrt(s);
+}
+
+/* Keeps the `keep` heaviest of t[0..n), re-sorted by hash; returns count. */
+static size_t trim_terms(chr_term *t, size_t n, size_t keep)
+{
+    if (n > keep) {
+        qsort(t, n, sizeof *t, cmp_weight_desc);
+        n = keep;
+    }
+    qsort(t, n, sizeof *t, cmp_hash);
+    return n;
+}
+
+static double idf(const chr__stories *s, uint64_t h)
+{
+    uint64_t *df = chr__map_get(&s->df, h);
+    double d = df ? (double)*df : 0.0;
+    return log(((double)s->ndocs + 1.0) / (d + 1.0)) + 1.0;
+}
+
+/* The document's normalised tf-idf vector over `src`, in malloc'd memory. */
+static chr_status doc_vec(const chr__stories *s, const chr_term *src,
+                          size_t n, size_t keep, vec *out)
+{
+    out->t = NULL;
+    out->n = 0;
+    out->norm = 0;
+    if (n == 0)
+        return CHR_OK;
+    chr_term *t = malloc(n * sizeof *t);
+    if (!t)
+        return CHR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        t[i].hash = src[i].hash;
+        t[i].weight = (float)((1.0 + log(src[i].weight)) * idf(s, src[i].hash));
+    }
+    n = trim_terms(t, n, keep);
+    float norm = vec_norm(t, n);
+    for (size_t i = 0; i < n && norm > 0; i++)
+        t[i].weight /= norm;
+    out->t = t;
+    out->n = (uint32_t)n;
+    out->norm = 1.0f;
+    return CHR_OK;
+}
+
+static double dot(const vec *a, const vec *b)
+{
+    double s = 0;
+    uint32_t i = 0, j = 0;
+    while (i < a->n && j < b->n) {
+        if (a->t[i].hash < b->t[j].hash)
+            i++;
+        else if (a->t[i].hash > b->t[j].hash)
+            j++;
+        else
+            s += (double)a->t[i++].weight * b->t[j++].weight;
+    }
+    return s;
+}
+
+static double cosine(const vec *doc, const vec *centroid)
+{
+    if (doc->n == 0 || centroid->n == 0 || centroid->norm <= 0)
+        return 0;
+    return dot(doc, centroid) / centroid->norm;
+}
+
+/* centroid += v, trimmed to `keep` terms. */
+static chr_status vec_add(vec *c, const vec *v, size_t keep)
+{
+    chr_term *m = malloc(((size_t)c->n + v->n + 1) * sizeof *m);
+    if (!m)
+        return CHR_NOMEM;
+    size_t i = 0, j = 0, k = 0;
+    while (i < c->n || j < v->n) {
+        if (j >= v->n || (i < c->n && c->t[i].hash < v->t[j].hash))
+            m[k++] = c->t[i++];
+        else if (i >= c->n || v->t[j].hash < c->t[i].hash)
+            m[k++] = v->t[j++];
+        else {
+            m[k] = c->t[i++];
+            m[k++].weight += v->t[j++].weight;
+        }
+    }
+    k = trim_terms(m, k, keep);
+    free(c->t);
+    c->t = m;
+    c->n = (uint32_t)k;
+    c->norm = vec_norm(m, k);
+    return CHR_OK;
+}
+
+/* ---- index ---- */
+
+static story *find_story(const chr__stories *s, int64_t id)
+{
+    uint64_t *v = chr__map_get(&s->by_id, (uint64_t)id);
+    return v ? &s->stories[*v - 1] : NULL;
+}
+
+static chr_status new_story(chr__stories *s, int64_t id, story **out)
+{
+    if (s->n == s->cap) {
+        size_t ncap = s->cap ? s->cap * 2 : 64;
+        story *ns = realloc(s->stories, ncap * sizeof *ns);
+        if (!ns)
+            return CHR_NOMEM;
+        s->stories = ns;
+        uint32_t *seen = realloc(s->seen, ncap * sizeof *seen);
+        if (!seen)
+            return CHR_NOMEM;
+        memset(seen + s->cap, 0, (ncap - s->cap) * sizeof *seen);
+        s->seen = seen;
+        s->cap = ncap;
+    }
+    uint64_t *slot = chr__map_slot(&s->by_id, (uint64_t)id);
+    if (!slot)
+        return CHR_NOMEM;
+    story *st = &s->stories[s->n];
+    memset(st, 0, sizeof *st);
+    st->id = id;
+    st->day_min = st->day_max = INT32_MIN;
+    *slot = ++s->n;
+    *out = st;
+    return CHR_OK;
+}
+
+static chr_status post(chr__stories *s, uint64_t term, uint32_t story_ix)
+{
+    uint64_t *slot = chr__map_slot(&s->post_of, term);
+    if (!slot)
+        return CHR_NOMEM;
+    if (!*slot) {
+        if (s->n_posts == s->cap_posts) {
+            size_t ncap = s->cap_posts ? s->cap_posts * 2 : 256;
+            posting *np = realloc(s->posts, ncap * sizeof *np);
+            if (!np)
+                return CHR_NOMEM;
+            s->posts = np;
+            s->cap_posts = ncap;
+        }
+        memset(&s->posts[s->n_posts], 0, sizeof(posting));
+        *slot = ++s->n_posts;
+    }
+    posting *p = &s->posts[*slot - 1];
+    if (p->len && p->items[p->len - 1] == story_ix)
+        return CHR_OK;
+    if (p->len == p->cap) {
+        uint32_t ncap = p->cap ? p->cap * 2 : 4;
+        uint32_t *ni = realloc(p->items, ncap * sizeof *ni);
+        if (!ni)
+            return CHR_NOMEM;
+        p->items = ni;
+        p->cap = ncap;
+    }
+    p->items[p->len++] = story_ix;
+    return CHR_OK;
+}
+
+/* Indexes the heaviest centroid terms of a story. */
+static chr_status index_story(chr__stories *s, story *st)
+{
+    uint32_t ix = (uint32_t)(st - s->stories);
+    size_t n = st->terms.n < POSTINGS_PER_TERM ? st->terms.n
+                                               : POSTINGS_PER_TERM;
+    chr_term top[POSTINGS_PER_TERM];
+    if (st->terms.n <= POSTINGS_PER_TERM) {
+        memcpy(top, st->terms.t, n * sizeof *top);
+    } else {
+        /* partial selection of the heaviest terms */
+        chr_term *tmp = malloc(st->terms.n * sizeof *tmp);
+        if (!tmp)
+            return CHR_NOMEM;
+        memcpy(tmp, st->terms.t, st->terms.n * sizeof *tmp);
+        qsort(tmp, st->terms.n, sizeof *tmp, cmp_weight_desc);
+        memcpy(top, tmp, n * sizeof *top);
+        free(tmp);
+    }
+    for (size_t i = 0; i < n; i++) {
+        chr_status r = post(s, top[i].hash, ix);
+        if (r != CHR_OK)
+            return r;
+    }
+    return CHR_OK;
+}
+
+/* ---- serialisation: u32 n_terms, u32 n_names, then (u64, f32) pairs ---- */
+
+static chr_status vec_load(vec *v, const unsigned char *p, size_t n)
+{
+    v->t = malloc((n ? n : 1) * sizeof *v->t);
+    if (!v->t)
+        return CHR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        memcpy(&v->t[i].hash, p + i * 12, 8);
+        memcpy(&v->t[i].weight, p + i * 12 + 8, 4);
+    }
+    v->n = (uint32_t)n;
+    qsort(v->t, n, sizeof *v->t, cmp_hash);
+    v->norm = vec_norm(v->t, n);
+    return CHR_OK;
+}
+
+chr_status chr__stories_load_story(chr__stories *s, int64_t id, int n_docs,
+                                   const char *date_min, const char *date_max,
+                                   const void *blob, size_t len)
+{
+    const unsigned char *p = blob;
+    uint32_t nt = 0, nn = 0;
+    if (len < 8)
+        return CHR_PARSE;
+    memcpy(&nt, p, 4);
+    memcpy(&nn, p + 4, 4);
+    if ((size_t)nt + nn > (len - 8) / 12 || 8 + ((size_t)nt + nn) * 12 != len)
+        return CHR_PARSE;
+    story *st;
+    chr_status r = new_story(s, id, &st);
+    if (r != CHR_OK)
+        return r;
+    st->n_docs = n_docs;
+    st->day_min = chr__iso_days(date_min);
+    st->day_max = chr__iso_days(date_max);
+    if ((r = vec_load(&st->terms, p + 8, nt)) != CHR_OK ||
+        (r = vec_load(&st->names, p + 8 + (size_t)nt * 12, nn)) != CHR_OK)
+        return r;
+    return index_story(s, st);
+}
+
+/* ---- matching ---- */
+
+chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
+                              chr__assignment *out)
+{
+    out->story = 0;
+    out->score = 0;
+    vec dv, nv;
+    chr_status r = doc_vec(s, doc->terms, doc->n_terms, (size_t)s->p.doc_terms,
+                           &dv);
+    if (r != CHR_OK)
+        return r;
+    r = doc_vec(s, doc->names, doc->n_names, (size_t)s->p.doc_terms / 2, &nv);
+    if (r != CHR_OK) {
+        free(dv.t);
+        return r;
+    }
+    int32_t day = chr__iso_days(doc->date_hint);
+    if (++s->stamp == 0) {
+        memset(s->seen, 0, s->cap * sizeof *s->seen);
+        s->stamp = 1;
+    }
+    /* the heaviest document terms */
+    size_t nq = dv.n < QUERY_TERMS ? dv.n : QUERY_TERMS;
+    chr_term q[QUERY_TERMS];
+    if (dv.n) {
+        chr_term *tmp = malloc(dv.n * sizeof *tmp);
+        if (!tmp) {
+            free(dv.t);
+            free(nv.t);
+            return CHR_NOMEM;
+        }
+        memcpy(tmp, dv.t, dv.n * sizeof *tmp);
+        qsort(tmp, dv.n, sizeof *tmp, cmp_weight_desc);
+        memcpy(q, tmp, nq * sizeof *q);
+        free(tmp);
+    }
+    double best = -1;
+    int64_t best_id = 0;
+    for (size_t k = 0; k < nq; k++) {
+        uint64_t *pi = chr__map_get(&s->post_of, q[k].hash);
+        if (!pi)
+            continue;
+        const posting *p = &s->posts[*pi - 1];
+        uint32_t from = p->len > POSTING_SCAN ? p->len - POSTING_SCAN : 0;
+        for (uint32_t i = p->len; i-- > from;) {
+            uint32_t ix = p->items[i];
+            if (s->seen[ix] == s->stamp)
+                continue;
+            s->seen[ix] = s->stamp;
+            const story *st = &s->stories[ix];
+            if (day != INT32_MIN && st->day_min != INT32_MIN) {
+                int32_t lo = st->day_min - s->p.window_days;
+                int32_t hi = st->day_max + s->p.window_days;
+                if (day < lo || day > hi)
+                    continue;
+            }
+            double ct = cosine(&dv, &st->terms);
+            double score = ct;
+            if (nv.n && st->names.n) {
+                double cn = cosine(&nv, &st->names);
+                score = (1 - s->p.name_share) * ct + s->p.name_share * cn;
+            }
+            if (score > best || (score == best && st->id < best_id)) {
+                best = score;
+                best_id = st->id;
+            }
+        }
+    }
+    free(dv.t);
+    free(nv.t);
+    if (best >= s->p.threshold) {
+        out->story = best_id;
+        out->score = best;
+    } else if (best > 0) {
+        out->score = best;
+    }
+    return CHR_OK;
+}
+
+chr_status chr__stories_add(chr__stories *s, int64_t id, const chr_doc *doc)
+{
+    story *st = find_story(s, id);
+    chr_status r;
+    if (!st && (r = new_story(s, id, &st)) != CHR_OK)
+        return r;
+    vec dv, nv;
+    if ((r = doc_vec(s, doc->terms, doc->n_terms, (size_t)s->p.doc_terms,
+                     &dv)) != CHR_OK)
+        return r;
+    if ((r = doc_vec(s, doc->names, doc->n_names, (size_t)s->p.doc_terms / 2,
+                     &nv)) != CHR_OK) {
+        free(dv.t);
+        return r;
+    }
+    r = vec_add(&st->terms, &dv, (size_t)s->p.story_terms);
+    if (r == CHR_OK)
+        r = vec_add(&st->names, &nv, (size_t)s->p.story_terms / 2);
+    free(dv.t);
+    free(nv.t);
+    if (r != CHR_OK)
+        return r;
+    st->n_docs++;
+    int32_t day = chr__iso_days(doc->date_hint);
+    if (day != INT32_MIN) {
+        if (st->day_min == INT32_MIN || day < st->day_min)
+            st->day_min = day;
+        if (st->day_max == INT32_MIN || day > st->day_max)
+            st->day_max = day;
+    }
+    st->dirty = 1;
+    if ((r = index_story(s, st)) != CHR_OK)
+        return r;
+    for (size_t i = 0; i < doc->n_terms; i++) {
+        uint64_t *v = chr__map_slot(&s->df, doc->terms[i].hash);
+        uint64_t *d = chr__map_slot(&s->df_dirty, doc->terms[i].hash);
+        if (!v || !d)
+            return CHR_NOMEM;
+        (*v)++;
+        *d = 1;
+    }
+    s->ndocs++;
+    return CHR_OK;
+}
+
+/* ---- persisting ---- */
+
+chr_status chr__stories_flush(chr__stories *s,
+                              chr_status (*story_cb)(void *ctx,
+                                                     const chr__story_state *st),
+                              chr_status (*df_cb)(void *ctx, uint64_t term,
+                                                  uint64_t df),
+                              void *ctx)
+{
+    chr_buf b;
+    chr_buf_init(&b, 0);
+    chr_status r = CHR_OK;
+    for (size_t i = 0; i < s->n && r == CHR_OK; i++) {
+        story *st = &s->stories[i];
+        if (!st->dirty)
+            continue;
+        chr_buf_reset(&b);
+        uint32_t nt = st->terms.n, nn = st->names.n;
+        r = chr_buf_append(&b, &nt, 4);
+        if (r == CHR_OK)
+            r = chr_buf_append(&b, &nn, 4);
+        const vec *vs[2] = {&st->terms, &st->names};
+        for (int v = 0; v < 2 && r == CHR_OK; v++)
+            for (uint32_t k = 0; k < vs[v]->n && r == CHR_OK; k++) {
+                r = chr_buf_append(&b, &vs[v]->t[k].hash, 8);
+                if (r == CHR_OK)
+                    r = chr_buf_append(&b, &vs[v]->t[k].weight, 4);
+            }
+        if (r != CHR_OK)
+            break;
+        char dmin[11], dmax[11];
+        chr__story_state ss = {st->id, st->n_docs, NULL, NULL, b.data, b.len};
+        if (st->day_min != INT32_MIN) {
+            chr__days_iso(st->day_min, dmin);
+            chr__days_iso(st->day_max, dmax);
+            ss.date_min = dmin;
+            ss.date_max = dmax;
+        }
+        r = story_cb(ctx, &ss);
+        if (r == CHR_OK)
+            st->dirty = 0;
+    }
+    chr_buf_free(&b);
+    for (size_t i = 0; i < s->df_dirty.cap && r == CHR_OK; i++) {
+        if (!s->df_dirty.keys[i])
+            continue;
+        uint64_t term = s->df_dirty.keys[i];
+        uint64_t *v = chr__map_get(&s->df, term);
+        r = df_cb(ctx, term, v ? *v : 0);
+    }
+    if (r == CHR_OK)
+        chr__stories_clear_dirty(s);
+    return r;
+}
+
+void chr__stories_clear_dirty(chr__stories *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        s->stories[i].dirty = 0;
+    chr__map_free(&s->df_dirty);
+}

@@ -1,0 +1,72 @@
+/* stories.h — internal interface of the story stage (src/corpus/): the
+ * in-memory index that assigns each new document to a story. The store owns
+ * one index, loads it at open and persists what changed at commit. */
+#ifndef CHR_STORIES_H
+#define CHR_STORIES_H
+
+#include "base/base.h"
+
+typedef struct chr__stories chr__stories;
+
+/* Tunables; chr__stories_new() sets the defaults documented in stories.c. */
+typedef struct chr__stories_params {
+    double threshold;  /* minimum score to join a story */
+    double name_share; /* weight of the proper-name cosine in the score */
+    int window_days;   /* dated documents join only stories within this */
+    int doc_terms;     /* terms kept per document vector */
+    int story_terms;   /* terms kept per story centroid */
+} chr__stories_params;
+
+chr__stories *chr__stories_new(void);
+void chr__stories_free(chr__stories *s);
+chr__stories_params *chr__stories_params_of(chr__stories *s);
+
+/* Loading persisted state (at store open). */
+chr_status chr__stories_load_df(chr__stories *s, uint64_t term, uint64_t df);
+void chr__stories_set_ndocs(chr__stories *s, uint64_t n);
+chr_status chr__stories_load_story(chr__stories *s, int64_t id, int n_docs,
+                                   const char *date_min, const char *date_max,
+                                   const void *blob, size_t len);
+
+typedef struct chr__assignment {
+    int64_t story;  /* existing story id, or 0 when a new one must open */
+    double score;   /* best score found */
+} chr__assignment;
+
+/* Finds the story `doc` belongs to (read-only). */
+chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
+                              chr__assignment *out);
+
+/* Adds `doc` to story `id` (creating it in the index when new) and counts
+ * its terms in the document frequencies. */
+chr_status chr__stories_add(chr__stories *s, int64_t id, const chr_doc *doc);
+
+/* Persisting: calls `cb` for every story changed since the last flush with
+ * its serialised state, then for every changed document frequency. */
+typedef struct chr__story_state {
+    int64_t id;
+    int n_docs;
+    const char *date_min, *date_max; /* ISO or NULL */
+    const void *blob;
+    size_t len;
+} chr__story_state;
+
+chr_status chr__stories_flush(chr__stories *s,
+                              chr_status (*story_cb)(void *ctx,
+                                                     const chr__story_state *st),
+                              chr_status (*df_cb)(void *ctx, uint64_t term,
+                                                  uint64_t df),
+                              void *ctx);
+/* Forgets the changes since the last flush (after a rollback the index is
+ * reloaded by the store; this only clears the dirty marks). */
+void chr__stories_clear_dirty(chr__stories *s);
+
+uint64_t chr__stories_ndocs(const chr__stories *s);
+size_t chr__stories_memory(const chr__stories *s);
+
+/* Days since 1970-01-01 of an ISO date, or INT32_MIN when NULL/invalid. */
+int32_t chr__iso_days(const char *iso);
+/* Writes the ISO date of `days` into out[11]. */
+void chr__days_iso(int32_t days, char out[11]);
+
+#endif

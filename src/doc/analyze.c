@@ -1,0 +1,150 @@
+/* analyze.c — per-document analysis: read → normalise → clean → features.
+ *
+ * Pure: depends only on the input and the configuration; everything the
+ * document owns lives in one arena released by chr_doc_free(). Stages not yet
+ * built (entities, times, quotes, events, claims) leave their lists empty. */
+#include "doc/doc.h"
+
+#include "clean/clean.h"
+#include "read/read.h"
+#include "text/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Analysis memory is bounded by a multiple of the input size. */
+#define ARENA_PER_BYTE 24
+#define ARENA_BASE (8u << 20)
+
+/* A metadata string from the container: valid UTF-8, trimmed, non-empty. */
+static const char *meta_str(chr__arena *a, const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s);
+    if (n > 4096)
+        n = 4096;
+    size_t len;
+    char *c = chr__utf8_clean(s, n, a, &len);
+    if (!c)
+        return NULL;
+    for (size_t i = 0; i < len; i++)
+        if (c[i] == '\n' || c[i] == '\t')
+            c[i] = ' ';
+    const char *t = chr__trim(c, &len);
+    return len ? chr__arena_strndup(a, t, len) : NULL;
+}
+
+/* A date from the container, normalised to YYYY-MM-DD, or NULL. */
+static const char *meta_date(chr__arena *a, const char *s)
+{
+    if (!s)
+        return NULL;
+    char iso[11];
+    size_t n = strlen(s);
+    size_t k = chr__parse_date(s, n, iso);
+    return k ? chr__arena_strdup(a, iso) : NULL;
+}
+
+static const char *first_of(const char *a, const char *b, const char *c)
+{
+    return a ? a : b ? b : c;
+}
+
+chr_status chr_analyze(const chr_input *in, const chr_config *cfg,
+                       chr_doc **out, chr_error *err)
+{
+    chr_config defaults;
+    if (!cfg) {
+        chr_config_init(&defaults);
+        cfg = &defaults;
+    }
+    *out = NULL;
+    if (!in)
+        return chr__fail(err, CHR_INVALID, NULL, -1, "no input");
+    const char *where = in->origin ? in->origin : in->id;
+    if (!in->data || in->len == 0)
+        return chr__fail(err, CHR_EMPTY, where, -1, "empty document");
+    if (in->len > cfg->max_doc_bytes)
+        return chr__fail(err, CHR_TOOBIG, where, -1,
+                         "document is %zu bytes, limit is %zu", in->len,
+                         cfg->max_doc_bytes);
+    if (chr__looks_binary(in->data, in->len))
+        return chr__fail(err, CHR_BINARY, where, -1, "binary data, not text");
+
+    size_t limit = ARENA_BASE + in->len * ARENA_PER_BYTE;
+    chr__arena *a = chr__arena_new(limit);
+    chr_doc *d = a ? chr__arena_alloc(a, sizeof *d) : NULL;
+    if (!d) {
+        chr__arena_free(a);
+        return chr__fail(err, CHR_NOMEM, where, -1, "out of memory");
+    }
+    d->arena = a;
+    d->format = in->format;
+    d->id = meta_str(a, in->id ? in->id : "doc");
+    d->origin = meta_str(a, in->origin);
+
+    chr__cleaned c;
+    memset(&c, 0, sizeof c);
+    chr__html page;
+    memset(&page, 0, sizeof page);
+    chr_status s;
+    if (in->is_html) {
+        s = chr__html_parse(in->data, in->len, a, &page, err);
+        if (s == CHR_OK)
+            s = chr__clean_html(&page, a, &c);
+    } else {
+        size_t len;
+        char *text = chr__utf8_clean(in->data, in->len, a, &len);
+        s = text ? chr__clean_text(text, len, a, &c) : CHR_NOMEM;
+    }
+    if (s != CHR_OK) {
+        chr__arena_free(a);
+        if (err && err->code == s && err->msg[0])
+            return s;
+        return chr__fail(err, s, where, -1, "%s", chr_strerror(s));
+    }
+
+    d->title = first_of(meta_str(a, in->title), c.title, NULL);
+    d->published = first_of(meta_date(a, in->published), c.published, NULL);
+    d->outlet = first_of(meta_str(a, in->outlet), page.outlet,
+                         c.dateline_outlet);
+    d->byline = first_of(meta_str(a, in->byline), c.byline, NULL);
+    d->url = first_of(meta_str(a, in->url), page.url, NULL);
+    d->dateline_place = c.dateline_place;
+    d->dateline_date = c.dateline_date;
+    d->body = c.body ? c.body : "";
+    d->body_len = c.body ? c.body_len : 0;
+    d->removed = c.removed;
+    d->n_removed = c.n_removed;
+    if (d->body_len == 0) {
+        chr__arena_free(a);
+        return chr__fail(err, CHR_EMPTY, where, -1,
+                         "no article text found");
+    }
+    d->language = chr__guess_language(d->body, d->body_len);
+    if (!d->language && page.lang)
+        d->language = page.lang;
+    chr__text_hash128(d->body, d->body_len, &d->hash_hi, &d->hash_lo);
+
+    d->date_hint = first_of(d->published, d->dateline_date, NULL);
+    if (!d->date_hint) {
+        char iso[11];
+        size_t st, en;
+        if (chr__find_date(d->body, d->body_len, iso, &st, &en))
+            d->date_hint = chr__arena_strdup(a, iso);
+    }
+    s = chr__doc_terms(d, a);
+    if (s != CHR_OK) {
+        chr__arena_free(a);
+        return chr__fail(err, s, where, -1, "%s", chr_strerror(s));
+    }
+    *out = d;
+    return CHR_OK;
+}
+
+void chr_doc_free(chr_doc *doc)
+{
+    if (doc)
+        chr__arena_free(doc->arena);
+}

@@ -1,0 +1,132 @@
+/* export.c — the whole store as the FORMATS.md export object, streamed.
+ * Deterministic: rows in insertion order, no timestamps. Quotes, events and
+ * claims are empty until their stages exist. */
+#include "store/store.h"
+
+#include "doc/doc.h"
+
+#define FLUSH_AT (64 * 1024)
+
+typedef struct out {
+    chr_buf b;
+    chr_write_fn w;
+    void *ctx;
+    chr_status st;
+} out;
+
+static void flush(out *o, int force)
+{
+    if (o->st != CHR_OK || (!force && o->b.len < FLUSH_AT) || !o->b.len)
+        return;
+    if (o->w(o->ctx, o->b.data, o->b.len))
+        o->st = CHR_IO;
+    chr_buf_reset(&o->b);
+}
+
+static void put(out *o, const char *s)
+{
+    if (o->st == CHR_OK)
+        o->st = chr_buf_puts(&o->b, s);
+}
+
+static void put_str(out *o, const char *s)
+{
+    if (o->st == CHR_OK)
+        o->st = chr__json_str(&o->b, s);
+}
+
+static void put_field(out *o, const char *key, const char *val, int comma)
+{
+    if (comma)
+        put(o, ",");
+    put(o, "\"");
+    put(o, key);
+    put(o, "\":");
+    put_str(o, val);
+}
+
+chr_status chr_store_export_json(chr_store *st, chr_write_fn w, void *ctx,
+                                 chr_error *err)
+{
+    out o;
+    chr_buf_init(&o.b, 0);
+    o.w = w;
+    o.ctx = ctx;
+    o.st = CHR_OK;
+    sqlite3_stmt *s = NULL;
+    int rc = SQLITE_DONE;
+
+    put(&o, "{\"documents\":[");
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT id, origin, title, outlet, published, "
+                           "story, copy_of, relation FROM documents "
+                           "ORDER BY seq",
+                           -1, &s, NULL) != SQLITE_OK)
+        goto dbfail;
+    for (int n = 0; o.st == CHR_OK && (rc = sqlite3_step(s)) == SQLITE_ROW;
+         n++) {
+        put(&o, n ? ",\n{" : "\n{");
+        put_field(&o, "id", chr__col_text(s, 0), 0);
+        put_field(&o, "origin", chr__col_text(s, 1), 1);
+        put_field(&o, "title", chr__col_text(s, 2), 1);
+        put_field(&o, "outlet", chr__col_text(s, 3), 1);
+        put_field(&o, "published", chr__col_text(s, 4), 1);
+        if (o.st == CHR_OK)
+            o.st = chr_buf_printf(&o.b, ",\"story\":%lld",
+                                  (long long)sqlite3_column_int64(s, 5));
+        put_field(&o, "copy_of", chr__col_text(s, 6), 1);
+        put_field(&o, "relation", chr__col_text(s, 7), 1);
+        put(&o, "}");
+        flush(&o, 0);
+    }
+    sqlite3_finalize(s);
+    s = NULL;
+    if (rc != SQLITE_DONE && o.st == CHR_OK)
+        goto dbfail;
+
+    put(&o, "],\n\"stories\":[");
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT s.id, s.title, s.date, s.place, d.id "
+                           "FROM stories s JOIN documents d ON d.story = s.id "
+                           "ORDER BY s.id, d.seq",
+                           -1, &s, NULL) != SQLITE_OK)
+        goto dbfail;
+    long long cur = -1;
+    int n = 0;
+    while (o.st == CHR_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        long long id = sqlite3_column_int64(s, 0);
+        if (id != cur) {
+            if (cur != -1)
+                put(&o, "]}");
+            put(&o, n++ ? ",\n{" : "\n{");
+            if (o.st == CHR_OK)
+                o.st = chr_buf_printf(&o.b, "\"id\":%lld", id);
+            put_field(&o, "title", chr__col_text(s, 1), 1);
+            put_field(&o, "date", chr__col_text(s, 2), 1);
+            put_field(&o, "place", chr__col_text(s, 3), 1);
+            put(&o, ",\"documents\":[");
+            cur = id;
+        } else {
+            put(&o, ",");
+        }
+        put_str(&o, chr__col_text(s, 4));
+        flush(&o, 0);
+    }
+    if (cur != -1)
+        put(&o, "]}");
+    sqlite3_finalize(s);
+    s = NULL;
+    if (rc != SQLITE_DONE && o.st == CHR_OK)
+        goto dbfail;
+    put(&o, "],\n\"quotes\":[],\n\"events\":[],\n\"claims\":[]}\n");
+    flush(&o, 1);
+    chr_buf_free(&o.b);
+    if (o.st != CHR_OK)
+        return chr__fail(err, o.st, st->path, -1, "writing the export: %s",
+                         chr_strerror(o.st));
+    return CHR_OK;
+dbfail:
+    sqlite3_finalize(s);
+    chr_buf_free(&o.b);
+    return chr__db_fail(st, err, "exporting");
+}

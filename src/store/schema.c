@@ -1,0 +1,72 @@
+/* schema.c — the store's schema and its migrations, versioned with
+ * PRAGMA user_version. Each migration moves one version forward inside a
+ * transaction; a store written by a newer Chronicle is refused. */
+#include "store/store.h"
+
+#include <stdio.h>
+
+static const char *const migrations[] = {
+    /* 0 -> 1: documents, stories, term statistics */
+    "CREATE TABLE stories ("
+    "  id INTEGER PRIMARY KEY,"
+    "  title TEXT, date TEXT, place TEXT,"
+    "  n_documents INTEGER NOT NULL DEFAULT 0,"
+    "  date_min TEXT, date_max TEXT,"
+    "  state BLOB);"
+    "CREATE TABLE documents ("
+    "  seq INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"
+    "  hash TEXT NOT NULL UNIQUE,"
+    "  origin TEXT, format TEXT NOT NULL,"
+    "  title TEXT, published TEXT, outlet TEXT, byline TEXT, url TEXT,"
+    "  dateline_place TEXT, dateline_date TEXT, language TEXT,"
+    "  date_hint TEXT,"
+    "  body TEXT NOT NULL,"
+    "  analysis TEXT NOT NULL,"
+    "  story INTEGER NOT NULL REFERENCES stories(id),"
+    "  similarity REAL,"
+    "  copy_of TEXT, relation TEXT);"
+    "CREATE INDEX documents_story ON documents(story, seq);"
+    "CREATE TABLE term_df (term INTEGER PRIMARY KEY, n INTEGER NOT NULL);",
+};
+
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
+
+static chr_status user_version(chr_store *st, int *v, chr_error *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) !=
+        SQLITE_OK)
+        return chr__db_fail(st, err, "reading the schema version");
+    *v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+    sqlite3_finalize(s);
+    return CHR_OK;
+}
+
+chr_status chr__store_migrate(chr_store *st, chr_error *err)
+{
+    int v = 0;
+    chr_status r = user_version(st, &v, err);
+    if (r != CHR_OK)
+        return r;
+    if (v > SCHEMA_VERSION)
+        return chr__fail(err, CHR_UNSUPPORTED, st->path, -1,
+                         "store has schema version %d; this chronicle knows "
+                         "up to %d",
+                         v, SCHEMA_VERSION);
+    while (v < SCHEMA_VERSION) {
+        char set[64];
+        snprintf(set, sizeof set, "PRAGMA user_version=%d", v + 1);
+        if ((r = chr__db_exec(st, "BEGIN IMMEDIATE", err)) != CHR_OK)
+            return r;
+        if ((r = chr__db_exec(st, migrations[v], err)) != CHR_OK ||
+            (r = chr__db_exec(st, set, err)) != CHR_OK) {
+            chr__db_exec(st, "ROLLBACK", NULL);
+            return r;
+        }
+        if ((r = chr__db_exec(st, "COMMIT", err)) != CHR_OK)
+            return r;
+        v++;
+    }
+    return CHR_OK;
+}

@@ -1,0 +1,373 @@
+/* store.c — opening the store, batches, adding documents.
+ *
+ * Documents are keyed by the XXH3-128 hash of their normalised body
+ * (chr__text_hash128): adding the same text twice is a no-op that reports
+ * the stored id. A document id already used by a different text gets a
+ * suffix "~2", "~3"… so that nothing stored is overwritten. Each batch is
+ * one transaction; the story index's changes are written at commit. */
+#include "store/store.h"
+
+#include "doc/doc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+chr_status chr__db_fail(chr_store *st, chr_error *err, const char *what)
+{
+    return chr__fail(err, CHR_DB, st->path, -1, "%s: %s", what,
+                     st->db ? sqlite3_errmsg(st->db) : "no database");
+}
+
+chr_status chr__db_exec(chr_store *st, const char *sql, chr_error *err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        chr_status r = chr__fail(err, CHR_DB, st->path, -1, "%s",
+                                 msg ? msg : sqlite3_errmsg(st->db));
+        sqlite3_free(msg);
+        return r;
+    }
+    return CHR_OK;
+}
+
+const char *chr__col_text(sqlite3_stmt *s, int i)
+{
+    return (const char *)sqlite3_column_text(s, i);
+}
+
+chr_status chr_store_open(chr_store **out, const char *path, chr_error *err)
+{
+    *out = NULL;
+    chr_store *st = calloc(1, sizeof *st);
+    if (!st)
+        return chr__fail(err, CHR_NOMEM, path, -1, "out of memory");
+    snprintf(st->path, sizeof st->path, "%s", path);
+    if (sqlite3_open_v2(path, &st->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                        NULL) != SQLITE_OK) {
+        chr_status r = chr__db_fail(st, err, "cannot open the store");
+        chr_store_close(st);
+        return r;
+    }
+    sqlite3_busy_timeout(st->db, 10000);
+    chr_status r = chr__db_exec(st,
+                                "PRAGMA journal_mode=WAL;"
+                                "PRAGMA synchronous=NORMAL;"
+                                "PRAGMA foreign_keys=ON;",
+                                err);
+    if (r == CHR_OK)
+        r = chr__store_migrate(st, err);
+    if (r != CHR_OK) {
+        chr_store_close(st);
+        return r;
+    }
+    *out = st;
+    return CHR_OK;
+}
+
+void chr_store_close(chr_store *st)
+{
+    if (!st)
+        return;
+    if (st->in_batch)
+        chr_store_rollback(st);
+    chr__stories_free(st->idx);
+    sqlite3_close_v2(st->db);
+    free(st);
+}
+
+/* Loads the story index from the tables (first add of the session). */
+static chr_status load_index(chr_store *st, chr_error *err)
+{
+    if (st->idx)
+        return CHR_OK;
+    chr__stories *idx = chr__stories_new();
+    if (!idx)
+        return chr__fail(err, CHR_NOMEM, st->path, -1, "out of memory");
+    sqlite3_stmt *s = NULL;
+    chr_status r = CHR_OK;
+    if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM documents", -1, &s,
+                           NULL) != SQLITE_OK)
+        goto dbfail;
+    if (sqlite3_step(s) == SQLITE_ROW)
+        chr__stories_set_ndocs(idx, (uint64_t)sqlite3_column_int64(s, 0));
+    sqlite3_finalize(s);
+    if (sqlite3_prepare_v2(st->db, "SELECT term, n FROM term_df", -1, &s,
+                           NULL) != SQLITE_OK)
+        goto dbfail;
+    while (r == CHR_OK && sqlite3_step(s) == SQLITE_ROW)
+        r = chr__stories_load_df(idx, (uint64_t)sqlite3_column_int64(s, 0),
+                                 (uint64_t)sqlite3_column_int64(s, 1));
+    sqlite3_finalize(s);
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT id, n_documents, date_min, date_max, state "
+                           "FROM stories ORDER BY id",
+                           -1, &s, NULL) != SQLITE_OK)
+        goto dbfail;
+    while (r == CHR_OK && sqlite3_step(s) == SQLITE_ROW)
+        r = chr__stories_load_story(
+            idx, sqlite3_column_int64(s, 0), sqlite3_column_int(s, 1),
+            chr__col_text(s, 2), chr__col_text(s, 3),
+            sqlite3_column_blob(s, 4), (size_t)sqlite3_column_bytes(s, 4));
+    sqlite3_finalize(s);
+    if (r != CHR_OK) {
+        chr__stories_free(idx);
+        return chr__fail(err, r, st->path, -1,
+                         "cannot load the story index: %s", chr_strerror(r));
+    }
+    st->idx = idx;
+    return CHR_OK;
+dbfail:
+    chr__stories_free(idx);
+    return chr__db_fail(st, err, "loading the story index");
+}
+
+chr_status chr_store_begin(chr_store *st, chr_error *err)
+{
+    if (st->in_batch)
+        return chr__fail(err, CHR_INVALID, st->path, -1,
+                         "a batch is already open");
+    chr_status r = chr__db_exec(st, "BEGIN IMMEDIATE", err);
+    if (r == CHR_OK)
+        st->in_batch = 1;
+    return r;
+}
+
+static chr_status flush_story(void *ctx, const chr__story_state *ss)
+{
+    chr_store *st = ctx;
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db,
+                           "UPDATE stories SET state=?, date_min=?, "
+                           "date_max=? WHERE id=?",
+                           -1, &s, NULL) != SQLITE_OK)
+        return CHR_DB;
+    sqlite3_bind_blob(s, 1, ss->blob, (int)ss->len, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, ss->date_min, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, ss->date_max, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 4, ss->id);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? CHR_OK : CHR_DB;
+}
+
+typedef struct df_ctx {
+    sqlite3_stmt *s;
+} df_ctx;
+
+static chr_status flush_df(void *ctx, uint64_t term, uint64_t n)
+{
+    sqlite3_stmt *s = ((df_ctx *)ctx)->s;
+    sqlite3_reset(s);
+    sqlite3_bind_int64(s, 1, (sqlite3_int64)term);
+    sqlite3_bind_int64(s, 2, (sqlite3_int64)n);
+    return sqlite3_step(s) == SQLITE_DONE ? CHR_OK : CHR_DB;
+}
+
+typedef struct flush_ctx {
+    chr_store *st;
+    df_ctx df;
+} flush_ctx;
+
+static chr_status flush_story_cb(void *ctx, const chr__story_state *ss)
+{
+    return flush_story(((flush_ctx *)ctx)->st, ss);
+}
+
+static chr_status flush_df_cb(void *ctx, uint64_t term, uint64_t n)
+{
+    return flush_df(&((flush_ctx *)ctx)->df, term, n);
+}
+
+chr_status chr_store_commit(chr_store *st, chr_error *err)
+{
+    if (!st->in_batch)
+        return chr__fail(err, CHR_INVALID, st->path, -1, "no open batch");
+    if (st->idx) {
+        flush_ctx fc = {st, {NULL}};
+        if (sqlite3_prepare_v2(st->db,
+                               "INSERT OR REPLACE INTO term_df(term, n) "
+                               "VALUES(?, ?)",
+                               -1, &fc.df.s, NULL) != SQLITE_OK) {
+            chr_status r = chr__db_fail(st, err, "saving term statistics");
+            chr_store_rollback(st);
+            return r;
+        }
+        chr_status r =
+            chr__stories_flush(st->idx, flush_story_cb, flush_df_cb, &fc);
+        sqlite3_finalize(fc.df.s);
+        if (r != CHR_OK) {
+            r = chr__db_fail(st, err, "saving the story index");
+            chr_store_rollback(st);
+            return r;
+        }
+    }
+    chr_status r = chr__db_exec(st, "COMMIT", err);
+    if (r != CHR_OK) {
+        chr_store_rollback(st);
+        return r;
+    }
+    st->in_batch = 0;
+    return CHR_OK;
+}
+
+chr_status chr_store_rollback(chr_store *st)
+{
+    if (!st->in_batch)
+        return CHR_OK;
+    chr__db_exec(st, "ROLLBACK", NULL);
+    st->in_batch = 0;
+    /* the in-memory index may be ahead of the tables: reload it lazily */
+    chr__stories_free(st->idx);
+    st->idx = NULL;
+    return CHR_OK;
+}
+
+static void hash_hex(const chr_doc *d, char out[33])
+{
+    snprintf(out, 33, "%016llx%016llx", (unsigned long long)d->hash_hi,
+             (unsigned long long)d->hash_lo);
+}
+
+/* Text of the first row of a one-parameter query, copied into out. */
+static int lookup(chr_store *st, const char *sql, const char *arg, char *out,
+                  size_t cap)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(s, 1, arg, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    int found = rc == SQLITE_ROW;
+    if (found && out)
+        snprintf(out, cap, "%s", chr__col_text(s, 0) ? chr__col_text(s, 0) : "");
+    sqlite3_finalize(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? found : -1;
+}
+
+static void bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(s, i);
+}
+
+chr_status chr_store_add(chr_store *st, const chr_doc *doc,
+                         chr_add_result *res, chr_error *err)
+{
+    memset(res, 0, sizeof *res);
+    if (!st->in_batch)
+        return chr__fail(err, CHR_INVALID, st->path, -1,
+                         "chr_store_add outside a batch");
+    chr_status r = load_index(st, err);
+    if (r != CHR_OK)
+        return r;
+    char hex[33];
+    hash_hex(doc, hex);
+    int found = lookup(st, "SELECT id FROM documents WHERE hash=?", hex,
+                       res->dup_of, sizeof res->dup_of);
+    if (found < 0)
+        return chr__db_fail(st, err, "looking up the document hash");
+    if (found) {
+        res->duplicate = 1;
+        return CHR_OK;
+    }
+    /* a unique id */
+    char id[600];
+    snprintf(id, sizeof id, "%s", doc->id);
+    for (int k = 2;; k++) {
+        found = lookup(st, "SELECT 1 FROM documents WHERE id=?", id, NULL, 0);
+        if (found < 0)
+            return chr__db_fail(st, err, "looking up the document id");
+        if (!found)
+            break;
+        snprintf(id, sizeof id, "%.500s~%d", doc->id, k);
+    }
+
+    chr__assignment as;
+    if ((r = chr__stories_match(st->idx, doc, &as)) != CHR_OK)
+        return chr__fail(err, r, doc->origin, -1, "story assignment: %s",
+                         chr_strerror(r));
+    sqlite3_stmt *s;
+    if (!as.story) {
+        if (sqlite3_prepare_v2(st->db,
+                               "INSERT INTO stories(n_documents) VALUES(0)",
+                               -1, &s, NULL) != SQLITE_OK)
+            return chr__db_fail(st, err, "creating a story");
+        int rc = sqlite3_step(s);
+        sqlite3_finalize(s);
+        if (rc != SQLITE_DONE)
+            return chr__db_fail(st, err, "creating a story");
+        res->story = sqlite3_last_insert_rowid(st->db);
+        res->new_story = 1;
+        res->similarity = 1.0;
+    } else {
+        res->story = as.story;
+        res->similarity = as.score;
+    }
+
+    chr_buf json;
+    chr_buf_init(&json, 0);
+    if ((r = chr_doc_to_json(doc, &json)) != CHR_OK) {
+        chr_buf_free(&json);
+        return chr__fail(err, r, doc->origin, -1, "writing the analysis");
+    }
+    if (sqlite3_prepare_v2(
+            st->db,
+            "INSERT INTO documents(id, hash, origin, format, title, "
+            "published, outlet, byline, url, dateline_place, dateline_date, "
+            "language, date_hint, body, analysis, story, similarity) "
+            "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            -1, &s, NULL) != SQLITE_OK) {
+        chr_buf_free(&json);
+        return chr__db_fail(st, err, "storing the document");
+    }
+    bind_text(s, 1, id);
+    bind_text(s, 2, hex);
+    bind_text(s, 3, doc->origin);
+    bind_text(s, 4, chr_format_name(doc->format));
+    bind_text(s, 5, doc->title);
+    bind_text(s, 6, doc->published);
+    bind_text(s, 7, doc->outlet);
+    bind_text(s, 8, doc->byline);
+    bind_text(s, 9, doc->url);
+    bind_text(s, 10, doc->dateline_place);
+    bind_text(s, 11, doc->dateline_date);
+    bind_text(s, 12, doc->language);
+    bind_text(s, 13, doc->date_hint);
+    sqlite3_bind_text(s, 14, doc->body, (int)doc->body_len, SQLITE_STATIC);
+    sqlite3_bind_text(s, 15, json.data, (int)json.len, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 16, res->story);
+    sqlite3_bind_double(s, 17, res->similarity);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    chr_buf_free(&json);
+    if (rc != SQLITE_DONE)
+        return chr__db_fail(st, err, "storing the document");
+
+    /* the story's title: its first titled document's; date: the earliest
+       date of its documents; place: its first dateline place */
+    if (sqlite3_prepare_v2(
+            st->db,
+            "UPDATE stories SET n_documents = n_documents + 1,"
+            " title = coalesce(title, ?1),"
+            " date = CASE WHEN ?2 IS NOT NULL AND (date IS NULL OR ?2 < date)"
+            "        THEN ?2 ELSE date END,"
+            " place = coalesce(place, ?3) WHERE id = ?4",
+            -1, &s, NULL) != SQLITE_OK)
+        return chr__db_fail(st, err, "updating the story");
+    bind_text(s, 1, doc->title);
+    bind_text(s, 2, doc->date_hint);
+    bind_text(s, 3, doc->dateline_place);
+    sqlite3_bind_int64(s, 4, res->story);
+    rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE)
+        return chr__db_fail(st, err, "updating the story");
+    if ((r = chr__stories_add(st->idx, res->story, doc)) != CHR_OK)
+        return chr__fail(err, r, doc->origin, -1, "story index: %s",
+                         chr_strerror(r));
+    return CHR_OK;
+}

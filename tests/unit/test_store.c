@@ -1,0 +1,198 @@
+/* test_store.c — store: schema version, adds, duplicates, stories across
+ * reopen, id collisions, export determinism. Documents are built directly
+ * (no reading or cleaning) so that only the store and stories are tested. */
+#include "t.h"
+
+#include "corpus/stories.h"
+#include "doc/doc.h"
+#include "text/text.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static chr_doc *make_doc(const char *id, const char *date, const char *body)
+{
+    chr__arena *a = chr__arena_new(0);
+    chr_doc *d = chr__arena_alloc(a, sizeof *d);
+    d->arena = a;
+    d->id = chr__arena_strdup(a, id);
+    d->origin = d->id;
+    d->format = CHR_FORMAT_TEXT;
+    d->title = chr__arena_printf(a, "Title of %s", id);
+    d->date_hint = d->published = date ? chr__arena_strdup(a, date) : NULL;
+    d->body = chr__arena_strdup(a, body);
+    d->body_len = strlen(body);
+    chr__text_hash128(d->body, d->body_len, &d->hash_hi, &d->hash_lo);
+    chr__doc_terms(d, a);
+    return d;
+}
+
+static const char *ALPHA1 =
+    "The Veltrian parliament in Nordhaven approved the Harlow river dam on "
+    "Tuesday after a long debate. Prime Minister Anja Kessler said the dam "
+    "would bring power to the northern valleys. Farmers in Corvin protested "
+    "outside the parliament in Nordhaven.";
+static const char *ALPHA2 =
+    "Lawmakers in Nordhaven backed the Harlow river dam project. Anja Kessler, "
+    "the Veltrian prime minister, told parliament the dam brings power to the "
+    "valleys, while farmers from Corvin protested the Harlow dam.";
+static const char *BETA =
+    "A magnitude 6.1 earthquake struck the coastal city of Port Eliane early "
+    "on Sunday, damaging the old harbour and the cathedral. Rescue teams from "
+    "Marisol searched the rubble through the night.";
+
+typedef struct cnt {
+    int stories;
+    int docs;
+    int64_t last_story;
+} cnt;
+
+static int count_story(void *ctx, const chr_story_info *s)
+{
+    cnt *c = ctx;
+    c->stories++;
+    c->last_story = s->id;
+    return 0;
+}
+
+static int count_doc(void *ctx, const chr_doc_info *d)
+{
+    (void)d;
+    ((cnt *)ctx)->docs++;
+    return 0;
+}
+
+static int to_buf(void *ctx, const char *p, size_t n)
+{
+    return chr_buf_append(ctx, p, n) != CHR_OK;
+}
+
+static chr_status add(chr_store *st, chr_doc *d, chr_add_result *r)
+{
+    chr_error err;
+    chr_status s = chr_store_begin(st, &err);
+    if (s == CHR_OK)
+        s = chr_store_add(st, d, r, &err);
+    if (s == CHR_OK)
+        s = chr_store_commit(st, &err);
+    if (s != CHR_OK)
+        fprintf(stderr, "  store: %s\n", err.msg);
+    return s;
+}
+
+T_TEST(store_adds_dedupes_and_clusters_across_reopen)
+{
+    char dir[] = "/tmp/chr-store-XXXXXX";
+    T_CHECK(mkdtemp(dir) != NULL);
+    char path[256];
+    snprintf(path, sizeof path, "%s/t.db", dir);
+    chr_store *st;
+    chr_error err;
+    T_EQ_INT(chr_store_open(&st, path, &err), CHR_OK);
+    chr_doc *a1 = make_doc("a1", "2025-03-11", ALPHA1);
+    chr_doc *b = make_doc("b", "2025-03-12", BETA);
+    chr_doc *a2 = make_doc("a2", NULL, ALPHA2);
+    chr_add_result r1, r2, r3, r4;
+    T_EQ_INT(add(st, a1, &r1), CHR_OK);
+    T_CHECK(r1.new_story && !r1.duplicate);
+    T_EQ_INT(add(st, b, &r2), CHR_OK);
+    T_CHECK(r2.new_story && r2.story != r1.story);
+    T_EQ_INT(add(st, a1, &r3), CHR_OK);
+    T_CHECK(r3.duplicate);
+    T_EQ_STR(r3.dup_of, "a1");
+    chr_store_close(st);
+
+    /* reopen: the story index is loaded back and a2 joins a1's story */
+    T_EQ_INT(chr_store_open(&st, path, &err), CHR_OK);
+    T_EQ_INT(add(st, a2, &r4), CHR_OK);
+    T_CHECK(!r4.new_story);
+    T_EQ_INT(r4.story, r1.story);
+    cnt c = {0, 0, 0};
+    T_EQ_INT(chr_store_stories(st, count_story, &c, &err), CHR_OK);
+    T_EQ_INT(c.stories, 2);
+    c.docs = 0;
+    T_EQ_INT(chr_store_story(st, r1.story, NULL, count_doc, &c, &err), CHR_OK);
+    T_EQ_INT(c.docs, 2);
+    T_EQ_INT(chr_store_story(st, 999, NULL, count_doc, &c, &err),
+             CHR_NOTFOUND);
+
+    /* the same id with another text is kept under a new id */
+    chr_doc *b2 = make_doc("b", NULL, "Completely different words about a "
+                                      "chess tournament in Lindqvist.");
+    chr_add_result r5;
+    T_EQ_INT(add(st, b2, &r5), CHR_OK);
+    chr_buf e1, e2;
+    chr_buf_init(&e1, 0);
+    chr_buf_init(&e2, 0);
+    T_EQ_INT(chr_store_export_json(st, to_buf, &e1, &err), CHR_OK);
+    T_CHECK(strstr(e1.data, "\"id\":\"b~2\"") != NULL);
+    T_CHECK(strstr(e1.data, "\"quotes\":[]") != NULL);
+    T_EQ_INT(add(st, a2, &r5), CHR_OK); /* duplicate: nothing changes */
+    T_CHECK(r5.duplicate);
+    T_EQ_INT(chr_store_export_json(st, to_buf, &e2, &err), CHR_OK);
+    T_CHECK(e1.len == e2.len && memcmp(e1.data, e2.data, e1.len) == 0);
+    chr_buf_free(&e1);
+    chr_buf_free(&e2);
+    chr_store_close(st);
+
+    /* a store from a newer schema is refused */
+    sqlite3 *db;
+    sqlite3_open(path, &db);
+    sqlite3_exec(db, "PRAGMA user_version=99", NULL, NULL, NULL);
+    sqlite3_close(db);
+    T_EQ_INT(chr_store_open(&st, path, &err), CHR_UNSUPPORTED);
+    T_CHECK(st == NULL);
+
+    chr_doc_free(a1);
+    chr_doc_free(a2);
+    chr_doc_free(b);
+    chr_doc_free(b2);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    T_CHECK(system(cmd) == 0);
+}
+
+T_TEST(store_rollback_keeps_what_was_committed)
+{
+    char dir[] = "/tmp/chr-store-XXXXXX";
+    T_CHECK(mkdtemp(dir) != NULL);
+    char path[256];
+    snprintf(path, sizeof path, "%s/t.db", dir);
+    chr_store *st;
+    chr_error err;
+    T_EQ_INT(chr_store_open(&st, path, &err), CHR_OK);
+    chr_doc *a1 = make_doc("a1", NULL, ALPHA1);
+    chr_doc *b = make_doc("b", NULL, BETA);
+    chr_add_result r;
+    T_EQ_INT(add(st, a1, &r), CHR_OK);
+    T_EQ_INT(chr_store_begin(st, &err), CHR_OK);
+    T_EQ_INT(chr_store_add(st, b, &r, &err), CHR_OK);
+    T_EQ_INT(chr_store_rollback(st), CHR_OK);
+    chr_store_counts c;
+    T_EQ_INT(chr_store_counts_get(st, &c, &err), CHR_OK);
+    T_EQ_INT(c.documents, 1);
+    T_EQ_INT(c.stories, 1);
+    /* after the rollback the index is reloaded and b can be added again */
+    T_EQ_INT(add(st, b, &r), CHR_OK);
+    T_CHECK(!r.duplicate && r.new_story);
+    T_EQ_INT(chr_store_add(st, b, &r, &err), CHR_INVALID); /* no batch */
+    chr_store_close(st);
+    chr_doc_free(a1);
+    chr_doc_free(b);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    T_CHECK(system(cmd) == 0);
+}
+
+T_TEST(iso_days_round_trip)
+{
+    char out[11];
+    int32_t d = chr__iso_days("2024-07-03");
+    chr__days_iso(d, out);
+    T_EQ_STR(out, "2024-07-03");
+    T_EQ_INT(chr__iso_days("2024-07-04") - d, 1);
+    T_EQ_INT(chr__iso_days("1970-01-01"), 0);
+    T_CHECK(chr__iso_days("July") == INT32_MIN);
+    T_CHECK(chr__iso_days(NULL) == INT32_MIN);
+}
