@@ -22,13 +22,21 @@ typedef struct chr__cleaned {
     size_t n_removed;
 } chr__cleaned;
 
-/* Cleans plain text: `text` is valid UTF-8 with "\n" line ends. Everything
- * allocated in `a`. Returns CHR_OK (body may be empty), or CHR_NOMEM. */
+/* Cleans plain text: `text` is valid UTF-8 with "\n" line ends (other bytes
+ * never crash it, they are just not understood). The rules are documented
+ * at the top of text_clean.c. Every string of `out` (body, title, removed
+ * texts …) lives in `a`; removed[].reason points to static strings. `out` is
+ * zeroed first. Returns CHR_OK with body never NULL (it may be "", length
+ * 0), or CHR_NOMEM (arena exhausted; `out` then unusable). Linear time;
+ * memory at most three times `len` plus a few MiB. Thread-safe. */
 chr_status chr__clean_text(const char *text, size_t len, chr__arena *a,
                            chr__cleaned *out);
 
 /* Cleans a parsed HTML page: chooses the main-content blocks, sets title from
- * the page metadata or headline, reports dropped blocks. */
+ * the page metadata or headline, reports dropped blocks (rules at the top of
+ * html_clean.c). `page` is only read; its strings are copied into `a`.
+ * Same return values and guarantees as chr__clean_text; linear in
+ * page->n_blocks. */
 chr_status chr__clean_html(const chr__html *page, chr__arena *a,
                            chr__cleaned *out);
 
