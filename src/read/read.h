@@ -12,12 +12,15 @@ typedef struct chr__block {
     const char *text;   /* UTF-8, single spaces, trimmed, NUL-terminated */
     size_t len;
     const char *tag;    /* lower-case element name: "p", "h1", "li", "td",
-                           "div", "blockquote", "pre", "figcaption", ... */
+                           "div", "blockquote", "pre", "figcaption", ...;
+                           "body" for text outside any block element */
     const char *hints;  /* lower-case class and id values of the element and
-                           its ancestors, space-separated ("" when none) */
+                           its ancestors, space-separated ("" when none);
+                           the element's own first, capped at 256 bytes */
     size_t link_chars;  /* bytes of `text` that sit inside <a> elements */
     int depth;          /* element depth in the tree */
-    int in_article;     /* inside <article>, <main>, or itemprop=articleBody */
+    int in_article;     /* inside <article>, <main>, role=main or
+                           itemprop=articleBody */
     int in_boiler;      /* inside <nav>, <header>, <footer>, <aside>, <form>,
                            <figure>/<figcaption>, <menu>, role=navigation… */
 } chr__block;
@@ -36,10 +39,22 @@ typedef struct chr__html {
     size_t n_blocks;
 } chr__html;
 
-/* Parses HTML with libxml2's HTML parser (encoding from the BOM, meta charset
- * or HTTP-equiv, else UTF-8; output UTF-8). Never fails on malformed markup:
- * returns CHR_OK with whatever blocks were found, CHR_NOMEM, or CHR_PARSE
- * when libxml2 produced no tree at all. Thread-safe. */
+/* Parses HTML with libxml2's HTML parser. Encoding: valid UTF-8 is read as
+ * UTF-8 whatever the page claims; otherwise the charset declared in the
+ * first 4 KiB (meta charset, http-equiv, XML declaration) or a UTF-16 BOM
+ * is converted with iconv (bad bytes become U+FFFD); undeclared pages and
+ * the Latin-1 family are read as windows-1252. libxml2 always receives
+ * UTF-8, so it never reports encoding errors (which it would print).
+ * Never fails on malformed markup: returns CHR_OK with whatever blocks were
+ * found, CHR_NOMEM, or CHR_PARSE when libxml2 produced no tree at all.
+ * Depth: libxml2's limit is lifted (XML_PARSE_HUGE); the walk itself keeps
+ * at most 256 levels of context, deeper text joins the deepest block.
+ * Blocks: inline text directly under a container is a block of its own;
+ * two <br> in a row also end a block; elements hidden with the `hidden`
+ * attribute or style="display:none" are dropped, as are button, select,
+ * textarea, audio, video, object, embed, canvas, map and math.
+ * Thread-safe, provided xmlInitParser() was called once by the program
+ * before threads start (libxml2 2.9 initialises lazily and not safely). */
 chr_status chr__html_parse(const char *data, size_t len, chr__arena *a,
                            chr__html *out, chr_error *err);
 
@@ -47,7 +62,12 @@ chr_status chr__html_parse(const char *data, size_t len, chr__arena *a,
  * without time), "2024/07/03", "July 3, 2024", "3 July 2024", "Jul 03 2024",
  * "Wed Jul 03 2024", "Wednesday, July 3, 2024", RFC 2822 "Wed, 03 Jul 2024
  * 10:00:00 GMT". Writes "YYYY-MM-DD" into out[11] and returns the bytes
- * consumed, or 0 when no full date starts there. */
+ * consumed, or 0 when no full date starts there. Also: ordinals ("3rd July
+ * 2024", "July 3rd, 2024", "21st of March"), abbreviations with a dot and
+ * "Sept"/"Tues"/"Thurs". Years 1800-2199; days checked against the month
+ * and leap years. The bytes consumed include an ISO time and zone
+ * ("2024-07-03T10:00:00+02:00") but not the time of other forms. out is
+ * untouched when 0 is returned. */
 size_t chr__parse_date(const char *s, size_t n, char out[11]);
 
 /* Finds the first full date anywhere in s[0..n) (a word boundary before it).
@@ -66,7 +86,12 @@ typedef struct chr__dateline {
 } chr__dateline;
 
 /* Recognises a dateline at the start of a line or paragraph. Returns 1 and
- * fills `out` when the start of s[0..n) is one; 0 otherwise. */
+ * fills `out` when the start of s[0..n) is one; 0 otherwise (out zeroed).
+ * The place must be followed by an outlet in parentheses or slashes, a
+ * date after a comma, or — only when written in capitals — ':' or a dash;
+ * so "The leaders of Russia…" and "Russia: …" are not datelines. A date
+ * without a year ("July 3") is consumed but leaves `date` empty. `end`
+ * includes a trailing separator (" - ", "—", ":", "/") and spaces. */
 int chr__parse_dateline(const char *s, size_t n, chr__dateline *out);
 
 #endif
