@@ -243,6 +243,8 @@ typedef struct chr_doc {
     chr_term *terms; size_t n_terms;
     /* Proper-name terms (capitalised words and runs), sorted by hash. */
     chr_term *names; size_t n_names;
+    /* Place words: "in X" in the lead, and the dateline place. */
+    chr_term *places; size_t n_places;
 
     struct chr__arena *arena; /* private */
 } chr_doc;

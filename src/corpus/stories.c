@@ -22,9 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define POSTINGS_PER_TERM 12   /* heaviest centroid terms indexed per story */
-#define QUERY_TERMS 16         /* heaviest document terms looked up */
-#define POSTING_SCAN 4000      /* newest postings scanned per term */
+#define QUERY_TERMS 32         /* heaviest document terms looked up */
+#define POSTING_SCAN 2000      /* newest postings scanned per term */
 
 typedef struct vec {
     chr_term *t; /* sorted by hash */
@@ -36,7 +35,7 @@ typedef struct story {
     int64_t id;
     int n_docs;
     int32_t day_min, day_max;
-    vec terms, names;
+    vec terms, names, places;
     int dirty;
 } story;
 
@@ -65,11 +64,14 @@ chr__stories *chr__stories_new(void)
     chr__stories *s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
-    s->p.threshold = 0.22;
-    s->p.name_share = 0.35;
+    s->p.threshold = 0.2;
+    s->p.threshold_low = 0.07;
+    s->p.margin = 2.0;
+    s->p.name_share = 0.3;
+    s->p.place_share = 0.2;
     s->p.window_days = 14;
-    s->p.doc_terms = 64;
-    s->p.story_terms = 160;
+    s->p.doc_terms = 256;
+    s->p.story_terms = 256;
     return s;
 }
 
@@ -80,6 +82,7 @@ void chr__stories_free(chr__stories *s)
     for (size_t i = 0; i < s->n; i++) {
         free(s->stories[i].terms.t);
         free(s->stories[i].names.t);
+        free(s->stories[i].places.t);
     }
     free(s->stories);
     for (size_t i = 0; i < s->n_posts; i++)
@@ -121,7 +124,8 @@ size_t chr__stories_memory(const chr__stories *s)
 {
     size_t m = s->cap * sizeof(story) + s->cap * sizeof(uint32_t);
     for (size_t i = 0; i < s->n; i++)
-        m += (s->stories[i].terms.n + s->stories[i].names.n) *
+        m += (s->stories[i].terms.n + s->stories[i].names.n +
+              s->stories[i].places.n) *
              sizeof(chr_term);
     for (size_t i = 0; i < s->n_posts; i++)
         m += s->posts[i].cap * sizeof(uint32_t);
@@ -212,7 +216,8 @@ static double idf(const chr__stories *s, uint64_t h)
 {
     uint64_t *df = chr__map_get(&s->df, h);
     double d = df ? (double)*df : 0.0;
-    return log(((double)s->ndocs + 1.0) / (d + 1.0)) + 1.0;
+    double n = (double)s->ndocs;
+    return log(1.0 + (n - d + 0.5) / (d + 0.5));
 }
 
 /* The document's normalised tf-idf vector over `src`, in malloc'd memory. */
@@ -355,34 +360,30 @@ static chr_status post(chr__stories *s, uint64_t term, uint32_t story_ix)
     return CHR_OK;
 }
 
-/* Indexes the heaviest centroid terms of a story. */
-static chr_status index_story(chr__stories *s, story *st)
+/* Posts the terms of `v` that the story's centroid does not hold yet (all
+ * of them when `centroid` is NULL), so that any shared term finds it. */
+static chr_status index_terms(chr__stories *s, const story *st, const vec *v,
+                              const vec *centroid)
 {
     uint32_t ix = (uint32_t)(st - s->stories);
-    size_t n = st->terms.n < POSTINGS_PER_TERM ? st->terms.n
-                                               : POSTINGS_PER_TERM;
-    chr_term top[POSTINGS_PER_TERM];
-    if (st->terms.n <= POSTINGS_PER_TERM) {
-        memcpy(top, st->terms.t, n * sizeof *top);
-    } else {
-        /* partial selection of the heaviest terms */
-        chr_term *tmp = malloc(st->terms.n * sizeof *tmp);
-        if (!tmp)
-            return CHR_NOMEM;
-        memcpy(tmp, st->terms.t, st->terms.n * sizeof *tmp);
-        qsort(tmp, st->terms.n, sizeof *tmp, cmp_weight_desc);
-        memcpy(top, tmp, n * sizeof *top);
-        free(tmp);
-    }
-    for (size_t i = 0; i < n; i++) {
-        chr_status r = post(s, top[i].hash, ix);
+    uint32_t j = 0;
+    for (uint32_t i = 0; i < v->n; i++) {
+        uint64_t h = v->t[i].hash;
+        if (centroid) {
+            while (j < centroid->n && centroid->t[j].hash < h)
+                j++;
+            if (j < centroid->n && centroid->t[j].hash == h)
+                continue;
+        }
+        chr_status r = post(s, h, ix);
         if (r != CHR_OK)
             return r;
     }
     return CHR_OK;
 }
 
-/* ---- serialisation: u32 n_terms, u32 n_names, then (u64, f32) pairs ---- */
+/* ---- serialisation: u32 n_terms, n_names, n_places, then (u64, f32)
+ * pairs ---- */
 
 static chr_status vec_load(vec *v, const unsigned char *p, size_t n)
 {
@@ -404,12 +405,14 @@ chr_status chr__stories_load_story(chr__stories *s, int64_t id, int n_docs,
                                    const void *blob, size_t len)
 {
     const unsigned char *p = blob;
-    uint32_t nt = 0, nn = 0;
-    if (len < 8)
+    uint32_t nt = 0, nn = 0, np = 0;
+    if (len < 12)
         return CHR_PARSE;
     memcpy(&nt, p, 4);
     memcpy(&nn, p + 4, 4);
-    if ((size_t)nt + nn > (len - 8) / 12 || 8 + ((size_t)nt + nn) * 12 != len)
+    memcpy(&np, p + 8, 4);
+    size_t total = (size_t)nt + nn + np;
+    if (total > (len - 12) / 12 || 12 + total * 12 != len)
         return CHR_PARSE;
     story *st;
     chr_status r = new_story(s, id, &st);
@@ -418,50 +421,109 @@ chr_status chr__stories_load_story(chr__stories *s, int64_t id, int n_docs,
     st->n_docs = n_docs;
     st->day_min = chr__iso_days(date_min);
     st->day_max = chr__iso_days(date_max);
-    if ((r = vec_load(&st->terms, p + 8, nt)) != CHR_OK ||
-        (r = vec_load(&st->names, p + 8 + (size_t)nt * 12, nn)) != CHR_OK)
+    if ((r = vec_load(&st->terms, p + 12, nt)) != CHR_OK ||
+        (r = vec_load(&st->names, p + 12 + (size_t)nt * 12, nn)) != CHR_OK ||
+        (r = vec_load(&st->places, p + 12 + ((size_t)nt + nn) * 12, np)) !=
+            CHR_OK)
         return r;
-    return index_story(s, st);
+    return index_terms(s, st, &st->terms, NULL);
 }
 
 /* ---- matching ---- */
+
+/* Places are few and named on purpose: equal weights, no idf. */
+static chr_status place_vec(const chr_doc *doc, vec *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!doc->n_places)
+        return CHR_OK;
+    out->t = malloc(doc->n_places * sizeof *out->t);
+    if (!out->t)
+        return CHR_NOMEM;
+    float w = (float)(1.0 / sqrt((double)doc->n_places));
+    for (size_t i = 0; i < doc->n_places; i++) {
+        out->t[i].hash = doc->places[i].hash;
+        out->t[i].weight = w;
+    }
+    out->n = (uint32_t)doc->n_places;
+    out->norm = 1.0f;
+    return CHR_OK;
+}
+
+typedef struct doc_vecs {
+    vec terms, names, places;
+} doc_vecs;
+
+static void doc_vecs_free(doc_vecs *v)
+{
+    free(v->terms.t);
+    free(v->names.t);
+    free(v->places.t);
+}
+
+static chr_status doc_vecs_make(const chr__stories *s, const chr_doc *doc,
+                                doc_vecs *v)
+{
+    memset(v, 0, sizeof *v);
+    size_t k = (size_t)s->p.doc_terms;
+    chr_status r = doc_vec(s, doc->terms, doc->n_terms, k, &v->terms);
+    if (r == CHR_OK)
+        r = doc_vec(s, doc->names, doc->n_names, k / 2, &v->names);
+    if (r == CHR_OK)
+        r = place_vec(doc, &v->places);
+    if (r != CHR_OK)
+        doc_vecs_free(v);
+    return r;
+}
+
+/* Weighted mean of the term, name and place cosines present on both
+ * sides. */
+static double story_score(const chr__stories *s, const doc_vecs *v,
+                          const story *st)
+{
+    double wt = 1.0 - s->p.name_share - s->p.place_share;
+    double sum = wt * cosine(&v->terms, &st->terms), w = wt;
+    if (v->names.n && st->names.n) {
+        sum += s->p.name_share * cosine(&v->names, &st->names);
+        w += s->p.name_share;
+    }
+    if (v->places.n && st->places.n) {
+        sum += s->p.place_share * cosine(&v->places, &st->places);
+        w += s->p.place_share;
+    }
+    return w > 0 ? sum / w : 0;
+}
 
 chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
                               chr__assignment *out)
 {
     out->story = 0;
     out->score = 0;
-    vec dv, nv;
-    chr_status r = doc_vec(s, doc->terms, doc->n_terms, (size_t)s->p.doc_terms,
-                           &dv);
+    doc_vecs v;
+    chr_status r = doc_vecs_make(s, doc, &v);
     if (r != CHR_OK)
         return r;
-    r = doc_vec(s, doc->names, doc->n_names, (size_t)s->p.doc_terms / 2, &nv);
-    if (r != CHR_OK) {
-        free(dv.t);
-        return r;
-    }
+    const vec dv = v.terms;
     int32_t day = chr__iso_days(doc->date_hint);
     if (++s->stamp == 0) {
         memset(s->seen, 0, s->cap * sizeof *s->seen);
         s->stamp = 1;
     }
-    /* the heaviest document terms */
-    size_t nq = dv.n < QUERY_TERMS ? dv.n : QUERY_TERMS;
-    chr_term q[QUERY_TERMS];
-    if (dv.n) {
-        chr_term *tmp = malloc(dv.n * sizeof *tmp);
-        if (!tmp) {
-            free(dv.t);
-            free(nv.t);
-            return CHR_NOMEM;
-        }
-        memcpy(tmp, dv.t, dv.n * sizeof *tmp);
-        qsort(tmp, dv.n, sizeof *tmp, cmp_weight_desc);
-        memcpy(q, tmp, nq * sizeof *q);
-        free(tmp);
+    /* query with the heaviest terms seen before: a term never seen cannot
+       retrieve a story, and rare seen terms are the most telling */
+    size_t nq = 0;
+    chr_term *q = malloc((dv.n ? dv.n : 1) * sizeof *q);
+    if (!q) {
+        doc_vecs_free(&v);
+        return CHR_NOMEM;
     }
-    double best = -1;
+    for (uint32_t i = 0; i < dv.n; i++)
+        if (chr__map_get(&s->post_of, dv.t[i].hash))
+            q[nq++] = dv.t[i];
+    qsort(q, nq, sizeof *q, cmp_weight_desc);
+    if (nq > QUERY_TERMS)
+        nq = QUERY_TERMS;
+    double best = -1, second = 0;
     int64_t best_id = 0;
     for (size_t k = 0; k < nq; k++) {
         uint64_t *pi = chr__map_get(&s->post_of, q[k].hash);
@@ -481,21 +543,22 @@ chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
                 if (day < lo || day > hi)
                     continue;
             }
-            double ct = cosine(&dv, &st->terms);
-            double score = ct;
-            if (nv.n && st->names.n) {
-                double cn = cosine(&nv, &st->names);
-                score = (1 - s->p.name_share) * ct + s->p.name_share * cn;
-            }
+            double score = story_score(s, &v, st);
             if (score > best || (score == best && st->id < best_id)) {
+                if (best > second)
+                    second = best;
                 best = score;
                 best_id = st->id;
+            } else if (score > second) {
+                second = score;
             }
         }
     }
-    free(dv.t);
-    free(nv.t);
-    if (best >= s->p.threshold) {
+    free(q);
+    doc_vecs_free(&v);
+    out->second = second;
+    if (best >= s->p.threshold ||
+        (best >= s->p.threshold_low && best >= s->p.margin * second)) {
         out->story = best_id;
         out->score = best;
     } else if (best > 0) {
@@ -510,20 +573,18 @@ chr_status chr__stories_add(chr__stories *s, int64_t id, const chr_doc *doc)
     chr_status r;
     if (!st && (r = new_story(s, id, &st)) != CHR_OK)
         return r;
-    vec dv, nv;
-    if ((r = doc_vec(s, doc->terms, doc->n_terms, (size_t)s->p.doc_terms,
-                     &dv)) != CHR_OK)
+    doc_vecs v;
+    if ((r = doc_vecs_make(s, doc, &v)) != CHR_OK)
         return r;
-    if ((r = doc_vec(s, doc->names, doc->n_names, (size_t)s->p.doc_terms / 2,
-                     &nv)) != CHR_OK) {
-        free(dv.t);
-        return r;
-    }
-    r = vec_add(&st->terms, &dv, (size_t)s->p.story_terms);
+    size_t k = (size_t)s->p.story_terms;
+    r = index_terms(s, st, &v.terms, &st->terms);
     if (r == CHR_OK)
-        r = vec_add(&st->names, &nv, (size_t)s->p.story_terms / 2);
-    free(dv.t);
-    free(nv.t);
+        r = vec_add(&st->terms, &v.terms, k);
+    if (r == CHR_OK)
+        r = vec_add(&st->names, &v.names, k / 2);
+    if (r == CHR_OK)
+        r = vec_add(&st->places, &v.places, k / 4);
+    doc_vecs_free(&v);
     if (r != CHR_OK)
         return r;
     st->n_docs++;
@@ -535,8 +596,6 @@ chr_status chr__stories_add(chr__stories *s, int64_t id, const chr_doc *doc)
             st->day_max = day;
     }
     st->dirty = 1;
-    if ((r = index_story(s, st)) != CHR_OK)
-        return r;
     for (size_t i = 0; i < doc->n_terms; i++) {
         uint64_t *v = chr__map_slot(&s->df, doc->terms[i].hash);
         uint64_t *d = chr__map_slot(&s->df_dirty, doc->terms[i].hash);
@@ -566,12 +625,14 @@ chr_status chr__stories_flush(chr__stories *s,
         if (!st->dirty)
             continue;
         chr_buf_reset(&b);
-        uint32_t nt = st->terms.n, nn = st->names.n;
+        uint32_t nt = st->terms.n, nn = st->names.n, np = st->places.n;
         r = chr_buf_append(&b, &nt, 4);
         if (r == CHR_OK)
             r = chr_buf_append(&b, &nn, 4);
-        const vec *vs[2] = {&st->terms, &st->names};
-        for (int v = 0; v < 2 && r == CHR_OK; v++)
+        if (r == CHR_OK)
+            r = chr_buf_append(&b, &np, 4);
+        const vec *vs[3] = {&st->terms, &st->names, &st->places};
+        for (int v = 0; v < 3 && r == CHR_OK; v++)
             for (uint32_t k = 0; k < vs[v]->n && r == CHR_OK; k++) {
                 r = chr_buf_append(&b, &vs[v]->t[k].hash, 8);
                 if (r == CHR_OK)

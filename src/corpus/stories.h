@@ -10,8 +10,12 @@ typedef struct chr__stories chr__stories;
 
 /* Tunables; chr__stories_new() sets the defaults documented in stories.c. */
 typedef struct chr__stories_params {
-    double threshold;  /* minimum score to join a story */
+    double threshold;  /* score that joins a story on its own */
+    double threshold_low; /* lower score that joins when it beats the
+                             runner-up by `margin` times */
+    double margin;
     double name_share; /* weight of the proper-name cosine in the score */
+    double place_share; /* weight of the place cosine in the score */
     int window_days;   /* dated documents join only stories within this */
     int doc_terms;     /* terms kept per document vector */
     int story_terms;   /* terms kept per story centroid */
@@ -31,6 +35,7 @@ chr_status chr__stories_load_story(chr__stories *s, int64_t id, int n_docs,
 typedef struct chr__assignment {
     int64_t story;  /* existing story id, or 0 when a new one must open */
     double score;   /* best score found */
+    double second;  /* the runner-up's score (0 when none) */
 } chr__assignment;
 
 /* Finds the story `doc` belongs to (read-only). */

@@ -51,6 +51,24 @@ static const char *first_of(const char *a, const char *b, const char *c)
     return a ? a : b ? b : c;
 }
 
+/* The first full date written in the body, else in a removed photo caption
+ * (captions date the pictured event: "… in Samarkand on September 16,
+ * 2022"); NULL when neither has one. */
+static const char *text_date(const chr_doc *d, chr__arena *a)
+{
+    char iso[11];
+    size_t st, en;
+    if (chr__find_date(d->body, d->body_len, iso, &st, &en))
+        return chr__arena_strdup(a, iso);
+    for (size_t i = 0; i < d->n_removed; i++) {
+        const chr_removed *r = &d->removed[i];
+        if (strcmp(r->reason, "caption") == 0 &&
+            chr__find_date(r->text, strlen(r->text), iso, &st, &en))
+            return chr__arena_strdup(a, iso);
+    }
+    return NULL;
+}
+
 chr_status chr_analyze(const chr_input *in, const chr_config *cfg,
                        chr_doc **out, chr_error *err)
 {
@@ -128,12 +146,8 @@ chr_status chr_analyze(const chr_input *in, const chr_config *cfg,
     chr__text_hash128(d->body, d->body_len, &d->hash_hi, &d->hash_lo);
 
     d->date_hint = first_of(d->published, d->dateline_date, NULL);
-    if (!d->date_hint) {
-        char iso[11];
-        size_t st, en;
-        if (chr__find_date(d->body, d->body_len, iso, &st, &en))
-            d->date_hint = chr__arena_strdup(a, iso);
-    }
+    if (!d->date_hint)
+        d->date_hint = text_date(d, a);
     s = chr__doc_terms(d, a);
     if (s != CHR_OK) {
         chr__arena_free(a);

@@ -162,6 +162,27 @@ static int ends_with_ci(const char *s, size_t n, const char *suf)
     return n > k && chr__ieq(s + n - k, k, suf);
 }
 
+/* Files met in a directory walk that are plainly not news (notes, scripts,
+ * code, images, archives, databases) are skipped and counted, so that
+ * `chronicle ingest dir/` does not store a README as an article. Any other
+ * file is read, so junk with an unknown name is reported as bad input. A
+ * file named explicitly is always read. */
+static const char *const skip_exts[] = {
+    ".md", ".markdown", ".rst", ".sh", ".bash", ".py", ".pl", ".rb", ".c",
+    ".h", ".js", ".css", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg",
+    ".ico", ".pdf", ".zip", ".tar", ".tgz", ".xz", ".bz2", ".zst", ".7z",
+    ".so", ".o", ".a", ".db", ".sqlite", ".db-wal", ".db-shm",
+};
+
+int chr__is_input_name(const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; i < CHR__ARRAY_LEN(skip_exts); i++)
+        if (ends_with_ci(name, n, skip_exts[i]))
+            return 0;
+    return 1;
+}
+
 char *chr__id_from_path(const char *path)
 {
     const char *base = strrchr(path, '/');

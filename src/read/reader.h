@@ -61,6 +61,8 @@ int chr__is_blank(const char *s, size_t n);
 /* The id of a single-document file: basename minus known extensions
  * ("a/b/report.html.gz" -> "report"). malloc'd; NULL on NOMEM. */
 char *chr__id_from_path(const char *path);
+/* 1 when a file met in a directory walk is read as an input (see input.c). */
+int chr__is_input_name(const char *name);
 /* A new zeroed input with a copy of data[0..len) (NUL-terminated). */
 chr_input *chr__input_new(chr_format format, int is_html, const char *data,
                           size_t len);

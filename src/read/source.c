@@ -146,7 +146,10 @@ static int walk_dir(chr_source *s, const char *dir, int depth)
             if (!S_ISLNK(lst.st_mode)) /* linked dirs could loop */
                 ok = walk_dir(s, p, depth + 1);
         } else if (S_ISREG(st.st_mode)) {
-            ok = add_entry(s, p, 0, 0, 1, (unsigned long long)st.st_size);
+            if (chr__is_input_name(names[i]))
+                ok = add_entry(s, p, 0, 0, 1, (unsigned long long)st.st_size);
+            else
+                s->stats.skipped++;
         }
         free(p);
     }

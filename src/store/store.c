@@ -347,12 +347,16 @@ chr_status chr_store_add(chr_store *st, const chr_doc *doc,
     if (rc != SQLITE_DONE)
         return chr__db_fail(st, err, "storing the document");
 
-    /* the story's title: its first titled document's; date: the earliest
-       date of its documents; place: its first dateline place */
+    /* the story's title: the title of its earliest-dated document (the
+       first titled one among undated or equally dated); date: the earliest
+       date of its documents; place: its first dateline place. SQLite
+       evaluates every expression on the row as it was before the update. */
     if (sqlite3_prepare_v2(
             st->db,
             "UPDATE stories SET n_documents = n_documents + 1,"
-            " title = coalesce(title, ?1),"
+            " title = CASE WHEN ?1 IS NOT NULL AND (title IS NULL OR"
+            "   (?2 IS NOT NULL AND (date IS NULL OR ?2 < date)))"
+            "   THEN ?1 ELSE title END,"
             " date = CASE WHEN ?2 IS NOT NULL AND (date IS NULL OR ?2 < date)"
             "        THEN ?2 ELSE date END,"
             " place = coalesce(place, ?3) WHERE id = ?4",
