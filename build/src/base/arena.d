@@ -1,4 +1,0 @@
-build/src/base/arena.o: src/base/arena.c src/base/base.h \
- include/chronicle.h
-src/base/base.h:
-include/chronicle.h:
