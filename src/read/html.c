@@ -37,7 +37,7 @@ static const tagdef tags[] = {
     {"dl", F_BLOCK}, {"dt", F_BLOCK}, {"embed", F_DROP},
     {"fieldset", F_BLOCK}, {"figcaption", F_BLOCK | F_BOILER},
     {"figure", F_BLOCK | F_BOILER}, {"footer", F_BLOCK | F_BOILER},
-    {"form", F_BLOCK | F_BOILER}, {"h1", F_BLOCK}, {"h2", F_BLOCK},
+    {"form", F_BLOCK}, {"h1", F_BLOCK}, {"h2", F_BLOCK},
     {"h3", F_BLOCK}, {"h4", F_BLOCK}, {"h5", F_BLOCK}, {"h6", F_BLOCK},
 {"header", F_BLOCK | F_BOILER}, {"hgroup", F_BLOCK},
     {"hr", F_BLOCK}, {"html", F_BLOCK}, {"iframe", F_DROP},
@@ -219,13 +219,17 @@ static void push(walk *w, xmlNode *n, const tagdef *td, int depth)
     f->flags = td ? td->flags : 0;
     f->depth = depth;
     f->in_article = p->in_article || (f->flags & F_ARTICLE);
-    f->in_boiler = p->in_boiler || (f->flags & F_BOILER);
+    /* an <article> or <main> inside a boilerplate container (sites that wrap
+       the whole page in a <header> or an ASP.NET <form>) is content */
+    f->in_boiler = (f->flags & F_ARTICLE)
+                       ? 0
+                       : p->in_boiler || (f->flags & F_BOILER);
     const char *cls = chr__hattr(n, "class"), *id = chr__hattr(n, "id");
     const char *ip = chr__hattr(n, "itemprop"), *role = chr__hattr(n, "role");
     if (ip && strstr(ip, "articleBody"))
-        f->in_article = 1;
+        f->in_article = 1, f->in_boiler = 0;
     if (role && chr__ieq(role, strlen(role), "main"))
-        f->in_article = 1;
+        f->in_article = 1, f->in_boiler = 0;
     if (role_is(role, boiler_roles, CHR__ARRAY_LEN(boiler_roles)))
         f->in_boiler = 1;
     if ((cls && *cls) || (id && *id)) {

@@ -21,7 +21,7 @@ typedef struct chr__block {
     int depth;          /* element depth in the tree */
     int in_article;     /* inside <article>, <main>, role=main or
                            itemprop=articleBody */
-    int in_boiler;      /* inside <nav>, <header>, <footer>, <aside>, <form>,
+    int in_boiler;      /* inside <nav>, <header>, <footer>, <aside>,
                            <figure>/<figcaption>, <menu>, role=navigation… */
 } chr__block;
 
