@@ -138,6 +138,10 @@ typedef struct chr_input {
 
 void chr_input_free(chr_input *in);
 
+/* A 64-bit hash (XXH3) of the input's raw bytes. Identical bytes give the
+ * same document, so a store can recognise them without analysis. */
+uint64_t chr_input_hash(const chr_input *in);
+
 typedef struct chr_source chr_source;
 
 /* Progress figures of a source. `bytes_total` is the size of all regular
@@ -230,6 +234,7 @@ typedef struct chr_doc {
        dateline's, else the first full date written in the body; NULL */
     const char *date_hint;
     uint64_t hash_hi, hash_lo; /* XXH3-128 of the normalised body */
+    uint64_t input_hash;       /* chr_input_hash() of the input */
 
     chr_removed *removed; size_t n_removed;
     chr_repair *repairs; size_t n_repairs;
@@ -286,6 +291,12 @@ typedef struct chr_add_result {
  * duplicate. Must be called inside a batch. */
 chr_status chr_store_add(chr_store *st, const chr_doc *doc,
                          chr_add_result *res, chr_error *err);
+
+/* Fast duplicate check before analysis: CHR_OK and the stored document's
+ * id in id[cap] when an input with the same raw bytes (chr_input_hash) was
+ * stored, CHR_NOTFOUND when not, CHR_DB on error. */
+chr_status chr_store_find_input(chr_store *st, uint64_t input_hash, char *id,
+                                size_t cap, chr_error *err);
 
 typedef struct chr_story_info {
     int64_t id;

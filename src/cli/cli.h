@@ -115,6 +115,7 @@ typedef struct cli_slot {
     chr_status st;    /* CHR_OK, or why this input failed */
     chr_error err;
     size_t bytes;     /* input bytes (for rates) */
+    bool known;       /* the store holds these exact bytes: no analysis */
 } cli_slot;
 
 #define CLI_MAX_THREADS 512
@@ -125,6 +126,10 @@ typedef struct cli_batch {
     size_t max_docs, max_bytes;
     int threads;
     const chr_config *cfg;
+    /* optional: true when an input is already stored (checked while
+       reading, on the reading thread) */
+    bool (*known)(void *ctx, const chr_input *in);
+    void *known_ctx;
     bool source_done;       /* the source said CHR_DONE while reading */
     size_t bytes;           /* input bytes of the slots read */
     unsigned long long src_begin, src_end; /* source bytes_done around the

@@ -57,6 +57,8 @@ size_t cli_batch_read(cli_batch *b, chr_source *src,
         } else if (s->in) {
             s->bytes = s->in->len;
             b->bytes += s->in->len;
+            if (b->known && b->known(b->known_ctx, s->in))
+                s->known = true;
         } else { /* OK without an input: treat as a failed read */
             s->st = CHR_INVALID;
         }
@@ -71,7 +73,7 @@ size_t cli_batch_read(cli_batch *b, chr_source *src,
 
 static void analyze_slot(cli_batch *b, cli_slot *s)
 {
-    if (s->st != CHR_OK || !s->in)
+    if (s->st != CHR_OK || !s->in || s->known)
         return;
     chr_doc *doc = NULL;
     s->st = chr_analyze(s->in, b->cfg, &doc, &s->err);

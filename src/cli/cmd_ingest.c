@@ -144,6 +144,10 @@ static bool store_batch(ingest *g, chr_store *store, cli_batch *b)
         g->docs++;
         if (s->in)
             g->read++;
+        if (s->known) { /* the same bytes are stored: a duplicate */
+            g->dups++;
+            continue;
+        }
         if (s->st != CHR_OK || !s->doc) {
             fail_line(g, s);
             continue;
@@ -176,6 +180,15 @@ static bool store_batch(ingest *g, chr_store *store, cli_batch *b)
     }
     g->done_bytes = b->src_end;
     return true;
+}
+
+/* Inputs whose exact bytes are stored already skip analysis. A lookup
+ * error only loses the shortcut: the document is analysed and the store's
+ * own duplicate check decides. */
+static bool known_input(void *ctx, const chr_input *in)
+{
+    return chr_store_find_input(ctx, chr_input_hash(in), NULL, 0, NULL) ==
+           CHR_OK;
 }
 
 static void summary(ingest *g, chr_store *store)
@@ -286,6 +299,8 @@ int cli_ingest(int argc, char **argv)
         return CLI_EXIT_FAILED;
     }
 
+    cur->known = next->known = known_input;
+    cur->known_ctx = next->known_ctx = store;
     bool store_ok = true;
     cli_batch_read(cur, g.src, tick, &g);
     cli_batch_analyze(cur, tick, &g);

@@ -99,6 +99,7 @@ chr_status chr_analyze(const chr_input *in, const chr_config *cfg,
     }
     d->arena = a;
     d->format = in->format;
+    d->input_hash = chr_input_hash(in);
     d->id = meta_str(a, in->id ? in->id : "doc");
     d->origin = meta_str(a, in->origin);
 

@@ -27,6 +27,11 @@ void chr_config_init(chr_config *cfg)
     cfg->batch_size = 256;
 }
 
+uint64_t chr_input_hash(const chr_input *in)
+{
+    return in && in->data ? chr__hash64(in->data, in->len) : 0;
+}
+
 void chr_input_free(chr_input *in)
 {
     if (!in)

@@ -28,6 +28,10 @@ static const char *const migrations[] = {
     "  copy_of TEXT, relation TEXT);"
     "CREATE INDEX documents_story ON documents(story, seq);"
     "CREATE TABLE term_df (term INTEGER PRIMARY KEY, n INTEGER NOT NULL);",
+    /* 1 -> 2: the hash of each document's raw input, for duplicate checks
+       that need no analysis */
+    "ALTER TABLE documents ADD COLUMN input_hash INTEGER;"
+    "CREATE INDEX documents_input ON documents(input_hash);",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

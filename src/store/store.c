@@ -246,6 +246,27 @@ static int lookup(chr_store *st, const char *sql, const char *arg, char *out,
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? found : -1;
 }
 
+chr_status chr_store_find_input(chr_store *st, uint64_t input_hash, char *id,
+                                size_t cap, chr_error *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT id FROM documents WHERE input_hash=? "
+                           "ORDER BY seq LIMIT 1",
+                           -1, &s, NULL) != SQLITE_OK)
+        return chr__db_fail(st, err, "looking up an input");
+    sqlite3_bind_int64(s, 1, (sqlite3_int64)input_hash);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW && id && cap)
+        snprintf(id, cap, "%s", chr__col_text(s, 0) ? chr__col_text(s, 0) : "");
+    sqlite3_finalize(s);
+    if (rc == SQLITE_ROW)
+        return CHR_OK;
+    if (rc == SQLITE_DONE)
+        return CHR_NOTFOUND;
+    return chr__db_fail(st, err, "looking up an input");
+}
+
 static void bind_text(sqlite3_stmt *s, int i, const char *v)
 {
     if (v)
@@ -318,8 +339,8 @@ chr_status chr_store_add(chr_store *st, const chr_doc *doc,
             st->db,
             "INSERT INTO documents(id, hash, origin, format, title, "
             "published, outlet, byline, url, dateline_place, dateline_date, "
-            "language, date_hint, body, analysis, story, similarity) "
-            "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "language, date_hint, body, analysis, story, similarity, "
+            "input_hash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             -1, &s, NULL) != SQLITE_OK) {
         chr_buf_free(&json);
         return chr__db_fail(st, err, "storing the document");
@@ -341,6 +362,7 @@ chr_status chr_store_add(chr_store *st, const chr_doc *doc,
     sqlite3_bind_text(s, 15, json.data, (int)json.len, SQLITE_STATIC);
     sqlite3_bind_int64(s, 16, res->story);
     sqlite3_bind_double(s, 17, res->similarity);
+    sqlite3_bind_int64(s, 18, (sqlite3_int64)doc->input_hash);
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
     chr_buf_free(&json);

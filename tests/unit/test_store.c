@@ -24,6 +24,7 @@ static chr_doc *make_doc(const char *id, const char *date, const char *body)
     d->body = chr__arena_strdup(a, body);
     d->body_len = strlen(body);
     chr__text_hash128(d->body, d->body_len, &d->hash_hi, &d->hash_lo);
+    d->input_hash = chr__hash64(body, strlen(body)) ^ 0x5bd1e995;
     chr__doc_terms(d, a);
     return d;
 }
@@ -101,6 +102,13 @@ T_TEST(store_adds_dedupes_and_clusters_across_reopen)
     T_EQ_INT(add(st, a1, &r3), CHR_OK);
     T_CHECK(r3.duplicate);
     T_EQ_STR(r3.dup_of, "a1");
+    char found[64];
+    T_EQ_INT(chr_store_find_input(st, a1->input_hash, found, sizeof found,
+                                  &err),
+             CHR_OK);
+    T_EQ_STR(found, "a1");
+    T_EQ_INT(chr_store_find_input(st, 12345, found, sizeof found, &err),
+             CHR_NOTFOUND);
     chr_store_close(st);
 
     /* reopen: the story index is loaded back and a2 joins a1's story */
