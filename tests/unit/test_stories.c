@@ -1,0 +1,169 @@
+/* test_stories.c — document features (terms, names, places) and the story
+ * index: joining, date window, ratio test, persistence round trip. */
+#include "t.h"
+
+#include "corpus/stories.h"
+#include "doc/doc.h"
+#include "text/text.h"
+
+#include <stdlib.h>
+
+static chr_doc *doc_of(const char *body, const char *date, const char *place)
+{
+    chr__arena *a = chr__arena_new(0);
+    chr_doc *d = chr__arena_alloc(a, sizeof *d);
+    d->arena = a;
+    d->id = "t";
+    d->body = chr__arena_strdup(a, body);
+    d->body_len = strlen(body);
+    d->date_hint = date;
+    d->dateline_place = place;
+    chr__doc_terms(d, a);
+    return d;
+}
+
+static int has(const chr_term *t, size_t n, const char *word)
+{
+    uint64_t h = chr__hash64(word, strlen(word));
+    for (size_t i = 0; i < n; i++)
+        if (t[i].hash == h)
+            return 1;
+    return 0;
+}
+
+T_TEST(features_terms_names_places)
+{
+    chr_doc *d = doc_of("The leaders met in Samarkand, Uzbekistan on Friday "
+                        "and Kessler's aides spoke in March.\n\nLater the "
+                        "talks in Geneva went on.\n\nThey also met in Oslo.",
+                        NULL, "Port Casimir, Dorsland");
+    T_CHECK(has(d->terms, d->n_terms, "leaders"));
+    T_CHECK(!has(d->terms, d->n_terms, "the"));     /* stop word */
+    T_CHECK(has(d->terms, d->n_terms, "kessler"));  /* possessive dropped */
+    T_CHECK(has(d->names, d->n_names, "samarkand"));
+    T_CHECK(!has(d->names, d->n_names, "leaders"));
+    T_CHECK(has(d->places, d->n_places, "samarkand"));
+    T_CHECK(has(d->places, d->n_places, "uzbekistan")); /* "X, Y" run */
+    T_CHECK(!has(d->places, d->n_places, "friday"));
+    T_CHECK(!has(d->places, d->n_places, "march"));     /* a month */
+    T_CHECK(has(d->places, d->n_places, "geneva"));     /* second paragraph */
+    T_CHECK(!has(d->places, d->n_places, "oslo"));      /* past the lead */
+    T_CHECK(has(d->places, d->n_places, "casimir"));    /* the dateline */
+    chr_doc_free(d);
+}
+
+static const char *DAM =
+    "Parliament in Nordhaven approved the Harlow river dam after a long "
+    "debate. Prime Minister Anja Kessler said the dam would bring power to "
+    "the northern valleys while farmers in Corvin protested the dam.";
+static const char *DAM2 =
+    "Lawmakers in Nordhaven backed the Harlow river dam. Anja Kessler told "
+    "parliament the dam brings power to the valleys; Corvin farmers "
+    "protested the Harlow dam plan.";
+static const char *QUAKE =
+    "A strong earthquake struck the coastal city of Port Eliane on Sunday, "
+    "damaging the harbour and the cathedral as rescue teams searched the "
+    "rubble through the night.";
+
+typedef struct saved {
+    int64_t ids[4];
+    int ndocs[4];
+    char dmin[4][11], dmax[4][11];
+    unsigned char blob[4][65536];
+    size_t len[4];
+    int n;
+    uint64_t terms[4096], dfs[4096];
+    int nd;
+} saved;
+
+static chr_status save_story(void *ctx, const chr__story_state *st)
+{
+    saved *sv = ctx;
+    if (sv->n >= 4 || st->len > sizeof sv->blob[0])
+        return CHR_TOOBIG;
+    sv->ids[sv->n] = st->id;
+    sv->ndocs[sv->n] = st->n_docs;
+    snprintf(sv->dmin[sv->n], 11, "%s", st->date_min ? st->date_min : "");
+    snprintf(sv->dmax[sv->n], 11, "%s", st->date_max ? st->date_max : "");
+    memcpy(sv->blob[sv->n], st->blob, st->len);
+    sv->len[sv->n] = st->len;
+    sv->n++;
+    return CHR_OK;
+}
+
+static chr_status save_df(void *ctx, uint64_t term, uint64_t df)
+{
+    saved *sv = ctx;
+    if (sv->nd >= 4096)
+        return CHR_TOOBIG;
+    sv->terms[sv->nd] = term;
+    sv->dfs[sv->nd++] = df;
+    return CHR_OK;
+}
+
+T_TEST(stories_join_window_and_persist)
+{
+    chr__stories *s = chr__stories_new();
+    chr_doc *a = doc_of(DAM, "2025-03-11", NULL);
+    chr_doc *b = doc_of(QUAKE, "2025-03-12", NULL);
+    chr_doc *a2 = doc_of(DAM2, "2025-03-12", NULL);
+    chr_doc *a_late = doc_of(DAM2, "2025-09-01", NULL);
+    chr__assignment as;
+    T_EQ_INT(chr__stories_match(s, a, &as), CHR_OK);
+    T_EQ_INT(as.story, 0); /* empty index: open a story */
+    T_EQ_INT(chr__stories_add(s, 1, a), CHR_OK);
+    T_EQ_INT(chr__stories_match(s, b, &as), CHR_OK);
+    T_EQ_INT(as.story, 0);
+    T_EQ_INT(chr__stories_add(s, 2, b), CHR_OK);
+    T_EQ_INT(chr__stories_match(s, a2, &as), CHR_OK);
+    T_EQ_INT(as.story, 1);
+    T_CHECK(as.score > 0.2);
+    /* the same text months later does not join: outside the date window */
+    T_EQ_INT(chr__stories_match(s, a_late, &as), CHR_OK);
+    T_EQ_INT(as.story, 0);
+
+    /* a high threshold with no ratio test refuses the join */
+    chr__stories_params *p = chr__stories_params_of(s);
+    double thr = p->threshold;
+    p->threshold = p->threshold_low = 0.99;
+    T_EQ_INT(chr__stories_match(s, a2, &as), CHR_OK);
+    T_EQ_INT(as.story, 0);
+    /* ... unless the best story beats the runner-up by the margin */
+    p->threshold_low = 0.01;
+    p->margin = 1.5;
+    T_EQ_INT(chr__stories_match(s, a2, &as), CHR_OK);
+    T_EQ_INT(as.story, 1);
+    p->threshold = thr;
+
+    /* persistence: flush, load into a new index, same decision */
+    saved *sv = calloc(1, sizeof *sv);
+    T_EQ_INT(chr__stories_flush(s, save_story, save_df, sv), CHR_OK);
+    T_EQ_INT(sv->n, 2);
+    chr__stories *s2 = chr__stories_new();
+    chr__stories_set_ndocs(s2, chr__stories_ndocs(s));
+    for (int i = 0; i < sv->nd; i++)
+        T_EQ_INT(chr__stories_load_df(s2, sv->terms[i], sv->dfs[i]), CHR_OK);
+    for (int i = 0; i < sv->n; i++)
+        T_EQ_INT(chr__stories_load_story(s2, sv->ids[i], sv->ndocs[i],
+                                         sv->dmin[i], sv->dmax[i],
+                                         sv->blob[i], sv->len[i]),
+                 CHR_OK);
+    chr__assignment as2;
+    T_EQ_INT(chr__stories_match(s, a2, &as), CHR_OK);
+    T_EQ_INT(chr__stories_match(s2, a2, &as2), CHR_OK);
+    T_EQ_INT(as2.story, as.story);
+    T_CHECK(as.score - as2.score < 1e-6 && as2.score - as.score < 1e-6);
+    /* a damaged blob is refused, not trusted */
+    T_EQ_INT(chr__stories_load_story(s2, 9, 1, NULL, NULL, sv->blob[0], 7),
+             CHR_PARSE);
+    T_EQ_INT(chr__stories_load_story(s2, 9, 1, NULL, NULL, sv->blob[0],
+                                     sv->len[0] - 1),
+             CHR_PARSE);
+    chr__stories_free(s2);
+    chr__stories_free(s);
+    free(sv);
+    chr_doc_free(a);
+    chr_doc_free(b);
+    chr_doc_free(a2);
+    chr_doc_free(a_late);
+}
