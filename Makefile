@@ -29,7 +29,8 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 DEPS    := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
 
-.PHONY: all check test demo sanitize bench deps clean eval-extraction
+.PHONY: all check test demo sanitize sanitize-build bench deps clean \
+        eval-extraction
 
 all: $(LIBA) $(BIN)
 
@@ -73,6 +74,14 @@ demo: deps
 	rm -f chronicle.db chronicle.db-wal chronicle.db-shm
 	./chronicle ingest --db chronicle.db examples/
 	./chronicle stories --db chronicle.db
+
+# Main-text extraction quality against ../shared/data/extraction (skips
+# with a message when the data is absent).
+$(BUILD)/chr-eval-extraction: bench/eval_extraction.c $(LIBA)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
+
+eval-extraction: $(BUILD)/chr-eval-extraction
+	@$(BUILD)/chr-eval-extraction ../shared/data/extraction
 
 bench: all $(BUILD)/chr-gen
 	@sh bench/run.sh $(BUILD)/chr-gen ./chronicle

@@ -5,7 +5,9 @@
  * legacy pages are far more often in that encoding than corrupted; the five
  * bytes Windows-1252 leaves undefined become U+FFFD. Whitespace variants
  * (NBSP, thin spaces, ideographic space) become a plain space; zero-width
- * characters, BOMs and soft hyphens are dropped; the result is NFC. */
+ * characters, BOMs and soft hyphens are dropped; the result is NFC (text
+ * without combining marks or conjoining jamo is NFC already, so only text
+ * holding them goes through utf8proc). */
 #include "text/text.h"
 
 #include <stdlib.h>
@@ -112,7 +114,7 @@ char *chr__utf8_clean(const char *s, size_t n, chr__arena *a, size_t *outlen)
         return NULL;
     const unsigned char *p = (const unsigned char *)s;
     size_t o = 0;
-    int ascii_only = 1;
+    int needs_nfc = 0; /* a combining mark or conjoining jamo was seen */
     for (size_t i = 0; i < n;) {
         int32_t cp;
         size_t len = utf8_valid_len(p + i, n - i, &cp);
@@ -139,13 +141,19 @@ char *chr__utf8_clean(const char *s, size_t n, chr__arena *a, size_t *outlen)
             continue;
         if (cp == 0x2028 || cp == 0x2029)
             cp = '\n';
-        if (cp >= 0x80)
-            ascii_only = 0;
+        if (cp >= 0x300 && !needs_nfc) {
+            utf8proc_category_t cat = utf8proc_category(cp);
+            needs_nfc = cat == UTF8PROC_CATEGORY_MN ||
+                        cat == UTF8PROC_CATEGORY_MC ||
+                        cat == UTF8PROC_CATEGORY_ME ||
+                        (cp >= 0x1100 && cp <= 0x11FF);
+        }
         o += put_utf8(tmp + o, cp);
     }
     tmp[o] = '\0';
     char *res = NULL;
-    if (!ascii_only) {
+    /* NFC can only change text that holds combining marks or jamo */
+    if (needs_nfc) {
         utf8proc_uint8_t *nfc = NULL;
         utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)tmp,
                                           (utf8proc_ssize_t)o, &nfc,
