@@ -1,66 +1,32 @@
-/* html_clean.c — the basic cleaning of a parsed HTML page: picks the
- * main-content blocks of chr__html_parse()'s output, then runs the same
- * line rules as plain text (text_clean.c) over them.
+/* html_clean.c — the cleaning of a parsed HTML page: the main-content
+ * choice of html_score.c, then the same line rules as plain text
+ * (text_clean.c) over the blocks it keeps.
  *
- * Block choice, in order (first match decides):
+ * Block choice:
  *  - empty text: ignored (not reported);
- *  - the page has an <article>/<main>/articleBody and the block is outside
- *    it: removed, reason from its hints when it sits in boilerplate, else
- *    "navigation";
- *  - inside boilerplate (<nav>, <footer>, <aside>, <figure>…): reason from
- *    the element's and ancestors' class/id hints: "caption" (or a
- *    figcaption), "byline"/"author" -> byline, "related", "share"/"social"
- *    -> share, "footer"/"comment"/"newsletter"/"cookie"/"subscribe" ->
- *    footer, else navigation;
- *  - more than half of its text inside links, or an element other than
- *    p, h1-h6, li, blockquote, pre whose text is not prose: removed,
- *    "share" when the text is a share widget, else the reason its hints
- *    give (as above; "navigation" by default);
- *  - everything else is a candidate for the body.
+ *  - chr__html_select() (html_score.c) decides which blocks are the main
+ *    content and gives the others a reason (navigation, caption, byline,
+ *    related, share, footer);
+ *  - a kept block in an element other than p, h1-h6, li, blockquote, pre
+ *    that is not prose and reads as a share widget: "share"; a dropped
+ *    "navigation" block that reads as one: "share" too;
+ *  - pages without an element table (built by hand) fall back to block
+ *    flags: outside <article> when there is one, in boilerplate elements,
+ *    mostly links, or non-prose text in a layout element.
  * Candidates then go through the text rules in "html" mode (no guessed
- * title, no top-of-page navigation rule): share lines, captions, bylines,
- * related lists, footers, duplicates. A block equal to the title or the h1,
- * and every h1, is removed as "title".
+ * title, no top-of-page navigation rule, only prose lines count as
+ * duplicates): share lines, captions, bylines, related lists, footers. A
+ * block equal to the title or the h1, and every h1, is removed as "title";
+ * other headings stay (subheads are article structure).
  * Metadata: title from page->title with a " | Outlet" / " - Outlet" suffix
  * cut when it names page->outlet (else the h1); byline and published from
  * the page; dateline from the first kept paragraph.
  * Limits: at most CHR__CLEAN_MAX_UNITS non-empty blocks are looked at (the
- * rest of a larger page is ignored); hints are searched in their first
- * 512 bytes. Linear in the number of blocks. */
+ * rest of a larger page is ignored). Linear in the number of blocks. */
 #include "clean/clean_int.h"
+#include "clean/html_score.h"
 
 #include <string.h>
-
-#define HINT_SCAN 512
-
-static int hint_has(const char *hints, size_t hn, const char *w)
-{
-    size_t m = strlen(w);
-    for (size_t i = 0; i + m <= hn; i++)
-        if (memcmp(hints + i, w, m) == 0)
-            return 1;
-    return 0;
-}
-
-static const char *boiler_reason(const chr__block *b)
-{
-    const char *h = b->hints ? b->hints : "";
-    size_t hn = strnlen(h, HINT_SCAN);
-    if ((b->tag && strcmp(b->tag, "figcaption") == 0) ||
-        hint_has(h, hn, "caption"))
-        return "caption";
-    if (hint_has(h, hn, "byline") || hint_has(h, hn, "author"))
-        return "byline";
-    if (hint_has(h, hn, "related"))
-        return "related";
-    if (hint_has(h, hn, "share") || hint_has(h, hn, "social"))
-        return "share";
-    if (hint_has(h, hn, "footer") || hint_has(h, hn, "comment") ||
-        hint_has(h, hn, "newsletter") || hint_has(h, hn, "cookie") ||
-        hint_has(h, hn, "subscribe"))
-        return "footer";
-    return "navigation";
-}
 
 static int content_tag(const char *t)
 {
@@ -128,19 +94,23 @@ chr_status chr__clean_html(const chr__html *page, chr__arena *a,
     if (!page)
         return chr__clean_units(NULL, 0, NULL, a, out);
 
-    int has_article = 0;
     size_t nonempty = 0;
     for (size_t i = 0; i < page->n_blocks; i++) {
         const chr__block *b = &page->blocks[i];
-        has_article |= b->in_article;
         if (b->text && b->len)
             nonempty++;
     }
     size_t cap = nonempty < CHR__CLEAN_MAX_UNITS ? nonempty
                                                   : CHR__CLEAN_MAX_UNITS;
     chr__cunit *u = cap ? chr__arena_alloc(a, cap * sizeof *u) : NULL;
-    if (cap && !u)
+    const char **why = page->n_blocks
+                           ? chr__arena_alloc(a, page->n_blocks * sizeof *why)
+                           : NULL;
+    if ((cap && !u) || (page->n_blocks && !why))
         return CHR_NOMEM;
+    chr_status st = chr__html_select(page, a, why);
+    if (st != CHR_OK)
+        return st;
 
     size_t k = 0;
     for (size_t i = 0; i < page->n_blocks && k < cap; i++) {
@@ -156,16 +126,20 @@ chr_status chr__clean_html(const chr__html *page, chr__arena *a,
         x->n = n;
         chr__cunit_measure(x);
         x->heading = (uint8_t)heading_level(b->tag);
-        const char *why = NULL;
-        if (has_article && !b->in_article)
-            why = b->in_boiler ? boiler_reason(b) : "navigation";
-        else if (b->in_boiler)
-            why = boiler_reason(b);
-        else if (b->link_chars * 2 > b->len ||
-                 (!content_tag(b->tag) && !x->prose))
-            why = chr__cl_is_share(s, n) ? "share" : boiler_reason(b);
-        if (why) {
-            x->reason = why;
+        const char *r = why[i];
+        if (!r && !content_tag(b->tag) && !x->prose) {
+            /* share widgets anywhere; without an element table (no
+               container choice) other non-prose layout text as well */
+            if (chr__cl_is_share(s, n))
+                r = "share";
+            else if (page->n_elems == 0)
+                r = chr__html_hint_reason(b->hints, b->tag);
+        } else if (r && strcmp(r, "navigation") == 0 &&
+                   chr__cl_is_share(s, n)) {
+            r = "share";
+        }
+        if (r) {
+            x->reason = r;
             x->preset = 1;
         }
     }

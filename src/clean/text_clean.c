@@ -44,7 +44,8 @@
  *    copies "caption") when it carries a photo credit or is not prose;
  *    otherwise the second copy is "duplicate". A line ending in a credit
  *    group "(… / … )" or "(… via Reuters)", or starting "Photo:", is
- *    "caption" alone. Any later exact copy of an earlier line: "duplicate".
+ *    "caption" alone. Any later exact copy of an earlier line: "duplicate"
+ *    (HTML: only prose lines; short repeated lines there are list items).
  * Share lines anywhere: mostly "Share", "Tweet", "icon-facebook"… -> "share".
  *    Short generic furniture phrases in mid-text ("Advertisement") ->
  *    "navigation".
@@ -408,7 +409,10 @@ chr_status chr__clean_units(chr__cunit *u, size_t n,
         }
         if (*slot == 0) {
             *slot = i + 1;
-        } else if (!x->reason && same(x, &u[*slot - 1])) {
+        } else if (!x->reason && same(x, &u[*slot - 1]) &&
+                   (!opt->html || x->prose)) {
+            /* html: repeated short lines inside the chosen content are
+               list items and table cells, not captions printed twice */
             x->reason = "duplicate";
         }
     }

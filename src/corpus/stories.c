@@ -1,20 +1,21 @@
 /* stories.c — first-version story clustering: incremental, single pass.
  *
- * Method (documented in docs/ARCHITECTURE.md):
- *  - Each document becomes two sparse vectors: content terms and proper
- *    names, weighted (1 + ln tf) * idf with idf = ln((N + 1) / (df + 1)) + 1
- *    from the document frequencies of everything ingested before it; the
- *    doc_terms heaviest terms (names: half as many) are kept, L2-normalised.
- *  - A story keeps the centroid (sum of its members' vectors), trimmed to
- *    its story_terms heaviest terms, and the range of its members' dates.
- *  - Candidates come from an inverted index over each story's heaviest
- *    terms. Score = (1 - name_share) * cos(terms) + name_share * cos(names)
- *    (plain term cosine when either side has no names). A dated document
+ * Method (docs/ARCHITECTURE.md, "Stories, first version"):
+ *  - A document gives term, name and place vectors (src/doc/terms.c); terms
+ *    and names are weighted (1 + ln tf) * BM25 idf over the documents stored
+ *    before it, places equally; all are L2-normalised.
+ *  - A story keeps the sum of its members' vectors (trimmed to story_terms)
+ *    and the range of its members' dates.
+ *  - Candidates: stories sharing one of the document's QUERY_TERMS heaviest
+ *    seen terms (inverted index), ranked by the query weight they match; the
+ *    best SCORED_CANDIDATES get the full score: the weighted mean of the
+ *    term, name and place cosines present on both sides. A dated document
  *    only joins a story whose dates are within window_days of its own.
- *  - The document joins the best-scoring story when the score reaches
- *    `threshold`, else it opens a new one. Ties go to the older story.
- * Centroid comparison (average link) rather than nearest member (single
- * link) keeps stories from chaining into giant ones. */
+ *  - It joins the best story when the score reaches `threshold`, or reaches
+ *    `threshold_low` and `margin` times the runner-up's; else it opens a new
+ *    story. Ties go to the older story.
+ * Centroids (average link) rather than nearest members (single link) keep
+ * stories from chaining into giant ones. */
 #include "corpus/stories.h"
 
 #include <math.h>
@@ -24,6 +25,7 @@
 
 #define QUERY_TERMS 32         /* heaviest document terms looked up */
 #define POSTING_SCAN 2000      /* newest postings scanned per term */
+#define SCORED_CANDIDATES 32   /* stories fully scored per document */
 
 typedef struct vec {
     chr_term *t; /* sorted by hash */
@@ -55,6 +57,7 @@ struct chr__stories {
     posting *posts;
     size_t n_posts, cap_posts;
     uint32_t *seen;     /* per story: stamp of the last query that saw it */
+    float *acc;         /* per story: query weight it matched (this query) */
     uint32_t stamp;
     uint64_t ndocs;
 };
@@ -89,6 +92,7 @@ void chr__stories_free(chr__stories *s)
         free(s->posts[i].items);
     free(s->posts);
     free(s->seen);
+    free(s->acc);
     chr__map_free(&s->by_id);
     chr__map_free(&s->df);
     chr__map_free(&s->df_dirty);
@@ -314,6 +318,10 @@ static chr_status new_story(chr__stories *s, int64_t id, story **out)
             return CHR_NOMEM;
         memset(seen + s->cap, 0, (ncap - s->cap) * sizeof *seen);
         s->seen = seen;
+        float *acc = realloc(s->acc, ncap * sizeof *acc);
+        if (!acc)
+            return CHR_NOMEM;
+        s->acc = acc;
         s->cap = ncap;
     }
     uint64_t *slot = chr__map_slot(&s->by_id, (uint64_t)id);
@@ -523,8 +531,11 @@ chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
     qsort(q, nq, sizeof *q, cmp_weight_desc);
     if (nq > QUERY_TERMS)
         nq = QUERY_TERMS;
-    double best = -1, second = 0;
-    int64_t best_id = 0;
+    /* 1: every story sharing a query term, with the query weight it
+       matches (term-at-a-time accumulation); stories outside the date
+       window are left out */
+    uint32_t *cand = NULL;
+    size_t ncand = 0, capcand = 0;
     for (size_t k = 0; k < nq; k++) {
         uint64_t *pi = chr__map_get(&s->post_of, q[k].hash);
         if (!pi)
@@ -533,25 +544,80 @@ chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
         uint32_t from = p->len > POSTING_SCAN ? p->len - POSTING_SCAN : 0;
         for (uint32_t i = p->len; i-- > from;) {
             uint32_t ix = p->items[i];
-            if (s->seen[ix] == s->stamp)
+            if (s->seen[ix] == s->stamp) {
+                if (s->acc[ix] >= 0)
+                    s->acc[ix] += q[k].weight;
                 continue;
+            }
             s->seen[ix] = s->stamp;
             const story *st = &s->stories[ix];
-            if (day != INT32_MIN && st->day_min != INT32_MIN) {
-                int32_t lo = st->day_min - s->p.window_days;
-                int32_t hi = st->day_max + s->p.window_days;
-                if (day < lo || day > hi)
-                    continue;
+            if (day != INT32_MIN && st->day_min != INT32_MIN &&
+                (day < st->day_min - s->p.window_days ||
+                 day > st->day_max + s->p.window_days)) {
+                s->acc[ix] = -1; /* out of the window */
+                continue;
             }
-            double score = story_score(s, &v, st);
-            if (score > best || (score == best && st->id < best_id)) {
-                if (best > second)
-                    second = best;
-                best = score;
-                best_id = st->id;
-            } else if (score > second) {
-                second = score;
+            s->acc[ix] = q[k].weight;
+            if (ncand == capcand) {
+                size_t nc = capcand ? capcand * 2 : 256;
+                uint32_t *n2 = realloc(cand, nc * sizeof *n2);
+                if (!n2) {
+                    free(cand);
+                    free(q);
+                    doc_vecs_free(&v);
+                    return CHR_NOMEM;
+                }
+                cand = n2;
+                capcand = nc;
             }
+            cand[ncand++] = ix;
+        }
+    }
+    /* 2: the SCORED_CANDIDATES best by accumulated weight (a min-heap),
+       then the full score for those */
+    uint32_t heap[SCORED_CANDIDATES];
+    size_t nh = 0;
+    for (size_t c = 0; c < ncand; c++) {
+        uint32_t ix = cand[c];
+        if (nh < SCORED_CANDIDATES) {
+            size_t i = nh++;
+            heap[i] = ix;
+            while (i > 0 && s->acc[heap[(i - 1) / 2]] > s->acc[heap[i]]) {
+                uint32_t t = heap[i];
+                heap[i] = heap[(i - 1) / 2];
+                heap[(i - 1) / 2] = t;
+                i = (i - 1) / 2;
+            }
+        } else if (s->acc[ix] > s->acc[heap[0]]) {
+            heap[0] = ix;
+            for (size_t i = 0;;) {
+                size_t l = 2 * i + 1, r = l + 1, m = i;
+                if (l < nh && s->acc[heap[l]] < s->acc[heap[m]])
+                    m = l;
+                if (r < nh && s->acc[heap[r]] < s->acc[heap[m]])
+                    m = r;
+                if (m == i)
+                    break;
+                uint32_t t = heap[i];
+                heap[i] = heap[m];
+                heap[m] = t;
+                i = m;
+            }
+        }
+    }
+    free(cand);
+    double best = -1, second = 0;
+    int64_t best_id = 0;
+    for (size_t h = 0; h < nh; h++) {
+        const story *st = &s->stories[heap[h]];
+        double score = story_score(s, &v, st);
+        if (score > best || (score == best && st->id < best_id)) {
+            if (best > second)
+                second = best;
+            best = score;
+            best_id = st->id;
+        } else if (score > second) {
+            second = score;
         }
     }
     free(q);

@@ -74,6 +74,7 @@ typedef struct frame {
     const char *hints; /* own[] or an ancestor's */
     int in_article, in_boiler;
     int block;         /* index of the nearest block frame */
+    int elem;          /* index in walk.elems of the nearest block element */
     int depth;
     int flags;
     char own[HINTS_CAP + 1];
@@ -82,6 +83,7 @@ typedef struct frame {
 typedef struct walk {
     chr__arena *a;
     chr__vec blocks;
+    chr__vec elems;
     chr_buf run;
     size_t run_links;
     int link_depth;
@@ -131,6 +133,7 @@ static void flush(walk *w)
         blk->depth = b->depth;
         blk->in_article = b->in_article;
         blk->in_boiler = b->in_boiler;
+        blk->elem = b->elem;
         if (!w->h1 && strcmp(b->tag, "h1") == 0)
             w->h1 = text;
     }
@@ -232,10 +235,12 @@ static void push(walk *w, xmlNode *n, const tagdef *td, int depth)
         f->in_article = 1, f->in_boiler = 0;
     if (role_is(role, boiler_roles, CHR__ARRAY_LEN(boiler_roles)))
         f->in_boiler = 1;
+    size_t own_len = 0;
     if ((cls && *cls) || (id && *id)) {
         size_t o = 0;
         lower_into(f->own, &o, cls);
         lower_into(f->own, &o, id);
+        own_len = o;
         lower_into(f->own, &o, p->hints);
         f->hints = f->own;
     } else {
@@ -244,9 +249,23 @@ static void push(walk *w, xmlNode *n, const tagdef *td, int depth)
     if (f->flags & F_BLOCK) {
         f->tag = td->name;
         f->block = w->nfr;
+        f->elem = p->elem;
+        chr__elem *e = chr__vec_push(&w->elems, w->a);
+        const char *own = own_len ? chr__arena_strndup(w->a, f->own, own_len)
+                                  : "";
+        if (!e || !own) {
+            w->nomem = 1;
+        } else {
+            e->parent = p->elem;
+            e->tag = td->name;
+            e->own = own;
+            e->article = f->in_article && !p->in_article;
+            f->elem = (int)(w->elems.len - 1);
+        }
     } else {
         f->tag = p->tag;
         f->block = p->block;
+        f->elem = p->elem;
     }
     w->nfr++;
 }
@@ -371,7 +390,18 @@ chr_status chr__html_parse(const char *data, size_t len, chr__arena *a,
     }
     w.fr[0].tag = "body";
     w.fr[0].hints = "";
+    w.fr[0].elem = 0;
     w.nfr = 1;
+    chr__vec_init(&w.elems, sizeof(chr__elem));
+    chr__elem *root_elem = chr__vec_push(&w.elems, a);
+    if (root_elem) {
+        root_elem->parent = -1;
+        root_elem->tag = "body";
+        root_elem->own = "";
+        root_elem->article = 0;
+    } else {
+        w.nomem = 1;
+    }
     /* iterative pre-order walk; `depth` is the tree depth of node n */
     xmlNode *root = (xmlNode *)doc;
     xmlNode *n = root->children;
@@ -399,6 +429,8 @@ chr_status chr__html_parse(const char *data, size_t len, chr__arena *a,
     chr__hmeta_finish(&w.meta, w.h1, out);
     out->blocks = w.blocks.items;
     out->n_blocks = w.blocks.len;
+    out->elems = w.elems.items;
+    out->n_elems = w.elems.len;
     free(w.fr);
     chr_buf_free(&w.run);
     xmlFreeDoc(doc);

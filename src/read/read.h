@@ -23,7 +23,22 @@ typedef struct chr__block {
                            itemprop=articleBody */
     int in_boiler;      /* inside <nav>, <header>, <footer>, <aside>,
                            <figure>/<figcaption>, <menu>, role=navigation… */
+    int elem;           /* index in chr__html.elems of the block element
+                           the text belongs to (0: the root) */
 } chr__block;
+
+/* One block-level element of the tree (the ones that start blocks), in
+ * document (pre-)order: a parent always comes before its children, and an
+ * element's subtree is a contiguous range of indexes. elems[0] is the root. */
+typedef struct chr__elem {
+    int parent;         /* index of the nearest block-level ancestor; -1
+                           for the root */
+    const char *tag;    /* static lower-case name ("div", "p", ...) */
+    const char *own;    /* lower-case class and id of this element only,
+                           space-separated, "" when none (capped) */
+    int article;        /* <article>, <main>, role=main or
+                           itemprop=articleBody */
+} chr__elem;
 
 typedef struct chr__html {
     const char *title;     /* og:title, else <title>, else the first <h1> */
@@ -37,6 +52,8 @@ typedef struct chr__html {
     chr__block *blocks;    /* in document order; script, style, noscript,
                               template, svg, iframe and comments dropped */
     size_t n_blocks;
+    chr__elem *elems;      /* block-level elements, see chr__elem */
+    size_t n_elems;
 } chr__html;
 
 /* Parses HTML with libxml2's HTML parser. Encoding: valid UTF-8 is read as
