@@ -97,6 +97,40 @@ static int utf8_valid(const char *d, size_t n)
     return 1;
 }
 
+/* iconv's output is not always valid UTF-8: glibc's UCS-4 decoder passes
+ * values above U+10FFFF through as 5- and 6-byte sequences. Replaces every
+ * byte that does not start a valid sequence with U+FFFD, in a new buffer
+ * (the old one is freed); NULL on out-of-memory. */
+static char *repair_utf8(char *d, size_t n, size_t *outlen)
+{
+    if (utf8_valid(d, n)) {
+        *outlen = n;
+        return d;
+    }
+    char *out = malloc(n * 3 + 1);
+    if (!out) {
+        free(d);
+        return NULL;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t k = chr__utf8_decode(d + i, n - i, &cp);
+        if (cp == 0xFFFD && k == 1 && (unsigned char)d[i] >= 0x80) {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+        } else {
+            memcpy(out + o, d + i, k);
+            o += k;
+        }
+        i += k;
+    }
+    out[o] = '\0';
+    free(d);
+    *outlen = o;
+    return out;
+}
+
 /* The charset named after "charset=" or XML "encoding=" in the first 4 KiB,
  * copied into name[cap]; 0 when none. */
 static int declared(const char *d, size_t n, char *name, size_t cap)
@@ -159,6 +193,8 @@ char *chr__html_to_utf8(const char *d, size_t n, size_t *outlen, int *nomem)
         if (cd != (iconv_t)-1) {
             out = from_iconv(cd, d, n, outlen);
             iconv_close(cd);
+            if (out)
+                out = repair_utf8(out, *outlen, outlen);
             if (!out)
                 *nomem = 1;
             return out;

@@ -219,35 +219,79 @@ static void ld_visit(chr__hmeta *m, json_t *v, int depth)
         ld_visit(m, me, depth + 1);
 }
 
+/* The text of n's subtree, like xmlNodeGetContent() but bounded: at most
+ * TEXT_MAX_NODES nodes are visited and `cap` bytes kept, so a metadata
+ * element nested a hundred thousand times (each one would re-read its whole
+ * subtree) costs linear time. Longer text is cut at a UTF-8 boundary when
+ * `cut`, else refused. Returns 1 with the NUL-terminated text in *b (free
+ * it with chr_buf_free), 0 when refused or out of memory. */
+#define TEXT_MAX_NODES 256
+static int subtree_text(xmlNode *n, size_t cap, int cut, chr_buf *b)
+{
+    chr_buf_init(b, cap + 1);
+    if (chr_buf_putc(b, '\0') != CHR_OK)
+        return 0;
+    b->len = 0; /* data is now non-NULL and "" */
+    size_t seen = 0;
+    xmlNode *c = n->children;
+    while (c && seen++ < TEXT_MAX_NODES) {
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+            c->content) {
+            const char *t = (const char *)c->content;
+            size_t k = strlen(t);
+            if (k > cap - b->len) {
+                if (!cut)
+                    return 0;
+                k = cap - b->len;
+                while (k > 0 && ((unsigned char)t[k] & 0xC0) == 0x80)
+                    k--; /* t[k] is the first byte left out */
+                chr_buf_append(b, t, k);
+                return 1;
+            }
+            if (chr_buf_append(b, t, k) != CHR_OK)
+                return 0;
+        }
+        if (c->type == XML_ELEMENT_NODE && c->children) {
+            c = c->children;
+            continue;
+        }
+        while (c && c != n && !c->next)
+            c = c->parent;
+        if (!c || c == n)
+            break;
+        c = c->next;
+    }
+    return 1;
+}
+
 static void on_ld_json(chr__hmeta *m, xmlNode *n)
 {
-    xmlChar *txt = xmlNodeGetContent(n);
-    if (!txt)
-        return;
-    size_t len = strlen((const char *)txt);
-    if (len <= LD_MAX_BYTES) {
+    chr_buf b;
+    if (subtree_text(n, LD_MAX_BYTES, 0, &b) && b.len > 0) {
         json_error_t jerr;
-        json_t *root = json_loadb((const char *)txt, len, 0, &jerr);
+        json_t *root = json_loadb(b.data, b.len, 0, &jerr);
         if (root) {
             ld_visit(m, root, 0);
             json_decref(root);
         }
     }
-    xmlFree(txt);
+    chr_buf_free(&b);
 }
 
 static void on_text_of(chr__hmeta *m, xmlNode *n, int what)
 {
-    xmlChar *txt = xmlNodeGetContent(n);
-    if (!txt)
-        return;
-    if (what == 0 && !m->title_tag)
-        m->title_tag = chr__collapse(m->a, (const char *)txt, META_CAP);
-    else if (what == 1)
-        offer_byline(m, 3, (const char *)txt);
-    else if (what == 2)
-        offer_date(m, 2, (const char *)txt);
-    xmlFree(txt);
+    chr_buf b;
+    /* chr__collapse reads at most 4 * META_CAP bytes anyway */
+    if (subtree_text(n, 4 * META_CAP, 1, &b)) {
+        const char *txt = b.data;
+        if (what == 0 && !m->title_tag)
+            m->title_tag = chr__collapse(m->a, txt, META_CAP);
+        else if (what == 1)
+            offer_byline(m, 3, txt);
+        else if (what == 2)
+            offer_date(m, 2, txt);
+    }
+    chr_buf_free(&b);
 }
 
 static int has_word(const char *list, const char *w)

@@ -80,6 +80,20 @@ static chr_status make_room(chr__stream *st, size_t need)
     return CHR_OK;
 }
 
+/* zlib's message without the "<fd:3>: " it puts before it (the stream is
+ * opened from a descriptor; callers name the file themselves). */
+static const char *gz_msg(const char *m, int zerr)
+{
+    if (zerr == Z_BUF_ERROR)
+        return "compressed data is truncated (unexpected end of file)";
+    if (m && strncmp(m, "<fd:", 4) == 0) {
+        const char *c = strstr(m, ": ");
+        if (c)
+            return c + 2;
+    }
+    return m && *m ? m : "read error";
+}
+
 chr_status chr__stream_fill(chr__stream *st, size_t want)
 {
     if (want > st->cap_limit)
@@ -102,7 +116,7 @@ chr_status chr__stream_fill(chr__stream *st, size_t want)
             int zerr = 0;
             const char *m = gzerror(st->gz, &zerr);
             snprintf(st->msg, sizeof st->msg, "%s",
-                     zerr == Z_ERRNO ? strerror(errno) : m);
+                     zerr == Z_ERRNO ? strerror(errno) : gz_msg(m, zerr));
             st->failed = 1;
             st->eof = 1;
             return CHR_IO;
@@ -113,7 +127,7 @@ chr_status chr__stream_fill(chr__stream *st, size_t want)
             int zerr = 0;
             const char *m = gzerror(st->gz, &zerr);
             if (zerr != Z_OK && zerr != Z_STREAM_END) {
-                snprintf(st->msg, sizeof st->msg, "%s", m);
+                snprintf(st->msg, sizeof st->msg, "%s", gz_msg(m, zerr));
                 st->failed = 1;
                 return CHR_IO;
             }
