@@ -13,7 +13,7 @@ OPT     ?= -O2 -g
 WARN    := -Wall -Wextra -Werror
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CPPFLAGS += -Iinclude -Isrc -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64
+CPPFLAGS += -Iinclude -Isrc -I$(BUILD) -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64
 CFLAGS  := -std=c11 $(WARN) $(OPT) $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS  := $(PKG_LIBS) -lpthread -lm
 BUILD   ?= build
@@ -37,6 +37,15 @@ all: $(LIBA) $(BIN)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+# The English lexicon of join repair, generated from Debian's SCOWL word
+# lists (packages wamerican, wbritish; see data/SOURCES.md).
+LEXICON := $(BUILD)/gen/lexicon_data.c
+$(LEXICON): tools/gen-lexicon.sh
+	@mkdir -p $(dir $@)
+	sh tools/gen-lexicon.sh $@
+
+$(BUILD)/src/text/lexicon.o: $(LEXICON)
 
 $(LIBA): $(LIB_OBJ)
 	@mkdir -p $(BUILD)

@@ -99,11 +99,19 @@ typedef int (*chr_write_fn)(void *ctx, const char *data, size_t len);
 /* ------------------------------------------------------------------------ */
 /* Configuration shared by reading, analysis and ingest.                    */
 
+/* Evidence of site templates (lines that recur across documents of one
+ * outlet), owned by a chr_store; see chr_store_templates(). */
+typedef struct chr_templates chr_templates;
+
 typedef struct chr_config {
     size_t max_doc_bytes; /* largest document accepted; default 16 MiB */
     size_t max_line_bytes; /* largest JSON line; default = max_doc_bytes */
     int threads;           /* analysis threads for ingest; 0 = one per core */
     int batch_size;        /* documents per store transaction; default 256 */
+    /* read-only site-template evidence used by chr_analyze to drop template
+       lines (reason "template"); NULL: none. It must not change while
+       analyses that use it run. */
+    const chr_templates *templates;
 } chr_config;
 
 void chr_config_init(chr_config *cfg);
@@ -327,6 +335,17 @@ chr_status chr_store_story(chr_store *st, int64_t id,
  * Deterministic: the same store gives the same bytes. */
 chr_status chr_store_export_json(chr_store *st, chr_write_fn w, void *ctx,
                                  chr_error *err);
+
+/* The store's site-template evidence, for chr_config.templates: lines found
+ * in at least three documents of the same outlet (or URL host) belonging to
+ * at least two stories. Loaded on first use; owned by the store (valid until
+ * chr_store_close). NULL when out of memory. */
+const chr_templates *chr_store_templates(chr_store *st, chr_error *err);
+/* Adds the evidence of committed batches to the object returned above.
+ * Call it only while no analysis is using that object. */
+chr_status chr_store_templates_refresh(chr_store *st, chr_error *err);
+/* Number of template lines known. */
+size_t chr_templates_count(const chr_templates *t);
 
 /* Counts for summaries. */
 typedef struct chr_store_counts {

@@ -299,6 +299,9 @@ int cli_ingest(int argc, char **argv)
         return CLI_EXIT_FAILED;
     }
 
+    /* site-template evidence: read by the analyses, grown between batches */
+    chr_error terr;
+    cfg.templates = chr_store_templates(store, &terr);
     cur->known = next->known = known_input;
     cur->known_ctx = next->known_ctx = store;
     bool store_ok = true;
@@ -315,6 +318,8 @@ int cli_ingest(int argc, char **argv)
         g.storing = NULL;
         cli_batch_clear(cur);
         cli_batch_wait(next);
+        /* no analysis runs now: the committed evidence may grow */
+        chr_store_templates_refresh(store, NULL);
         cli_batch *t = cur;
         cur = next;
         next = t;

@@ -6,9 +6,11 @@
 #include "doc/doc.h"
 
 #include "clean/clean.h"
+#include "clean/templates.h"
 #include "read/read.h"
 #include "text/text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,7 +82,15 @@ chr_status chr_analyze(const chr_input *in, const chr_config *cfg,
     *out = NULL;
     if (!in)
         return chr__fail(err, CHR_INVALID, NULL, -1, "no input");
+    /* errors name the file, and the record inside a container */
+    char where_buf[1024];
     const char *where = in->origin ? in->origin : in->id;
+    if ((in->format == CHR_FORMAT_JSONL || in->format == CHR_FORMAT_WARC) &&
+        in->origin && in->id) {
+        snprintf(where_buf, sizeof where_buf, "%s (id %s)", in->origin,
+                 in->id);
+        where = where_buf;
+    }
     if (!in->data || in->len == 0)
         return chr__fail(err, CHR_EMPTY, where, -1, "empty document");
     if (in->len > cfg->max_doc_bytes)
@@ -119,8 +129,11 @@ chr_status chr_analyze(const chr_input *in, const chr_config *cfg,
     }
     if (s != CHR_OK) {
         chr__arena_free(a);
-        if (err && err->code == s && err->msg[0])
+        if (err && err->code == s && err->msg[0]) {
+            if (!err->where[0])
+                snprintf(err->where, sizeof err->where, "%s", where);
             return s;
+        }
         return chr__fail(err, s, where, -1, "%s", chr_strerror(s));
     }
 
@@ -140,6 +153,27 @@ chr_status chr_analyze(const chr_input *in, const chr_config *cfg,
         chr__arena_free(a);
         return chr__fail(err, CHR_EMPTY, where, -1,
                          "no article text found");
+    }
+    /* glued words ("Jinpingon", "historyPutin said") repaired, reported */
+    char *fixed;
+    size_t fixed_len;
+    s = chr__repair_joins(d->body, d->body_len, a, &fixed, &fixed_len,
+                          &d->repairs, &d->n_repairs);
+    if (s != CHR_OK) {
+        chr__arena_free(a);
+        return chr__fail(err, s, where, -1, "%s", chr_strerror(s));
+    }
+    d->body = fixed;
+    d->body_len = fixed_len;
+    /* lines the store has seen on many pages of this site: its template */
+    if ((s = chr__templates_apply(cfg->templates, d, a)) != CHR_OK) {
+        chr__arena_free(a);
+        return chr__fail(err, s, where, -1, "%s", chr_strerror(s));
+    }
+    if (d->body_len == 0) {
+        chr__arena_free(a);
+        return chr__fail(err, CHR_EMPTY, where, -1,
+                         "no article text found (only site template)");
     }
     d->language = chr__guess_language(d->body, d->body_len);
     if (!d->language && page.lang)

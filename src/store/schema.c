@@ -32,6 +32,11 @@ static const char *const migrations[] = {
        that need no analysis */
     "ALTER TABLE documents ADD COLUMN input_hash INTEGER;"
     "CREATE INDEX documents_input ON documents(input_hash);",
+    /* 2 -> 3: lines per site, for site-template detection */
+    "CREATE TABLE site_lines ("
+    "  site INTEGER NOT NULL, line INTEGER NOT NULL,"
+    "  docs INTEGER NOT NULL, story INTEGER NOT NULL, multi INTEGER NOT NULL,"
+    "  PRIMARY KEY (site, line)) WITHOUT ROWID;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

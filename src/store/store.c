@@ -73,6 +73,7 @@ void chr_store_close(chr_store *st)
     if (st->in_batch)
         chr_store_rollback(st);
     chr__stories_free(st->idx);
+    chr__store_templates_free(st);
     sqlite3_close_v2(st->db);
     free(st);
 }
@@ -129,8 +130,10 @@ chr_status chr_store_begin(chr_store *st, chr_error *err)
         return chr__fail(err, CHR_INVALID, st->path, -1,
                          "a batch is already open");
     chr_status r = chr__db_exec(st, "BEGIN IMMEDIATE", err);
-    if (r == CHR_OK)
+    if (r == CHR_OK) {
         st->in_batch = 1;
+        st->batch_pending = st->n_pending;
+    }
     return r;
 }
 
@@ -218,6 +221,7 @@ chr_status chr_store_rollback(chr_store *st)
         return CHR_OK;
     chr__db_exec(st, "ROLLBACK", NULL);
     st->in_batch = 0;
+    st->n_pending = st->batch_pending; /* the batch's lines are gone too */
     /* the in-memory index may be ahead of the tables: reload it lazily */
     chr__stories_free(st->idx);
     st->idx = NULL;
@@ -395,5 +399,5 @@ chr_status chr_store_add(chr_store *st, const chr_doc *doc,
     if ((r = chr__stories_add(st->idx, res->story, doc)) != CHR_OK)
         return chr__fail(err, r, doc->origin, -1, "story index: %s",
                          chr_strerror(r));
-    return CHR_OK;
+    return chr__store_template_lines(st, doc, res->story, err);
 }

@@ -11,6 +11,11 @@ struct chr_store {
     sqlite3 *db;
     chr__stories *idx; /* loaded on the first add */
     int in_batch;
+    chr_templates *templates;   /* loaded on first use */
+    uint64_t *tpl_pending;      /* (site, line) pairs that qualified in
+                                   committed batches, not yet applied */
+    size_t n_pending, cap_pending;
+    size_t batch_pending;       /* pairs added by the open batch */
     char path[1024];
 };
 
@@ -20,6 +25,12 @@ chr_status chr__db_fail(chr_store *st, chr_error *err, const char *what);
 chr_status chr__db_exec(chr_store *st, const char *sql, chr_error *err);
 /* Column text or NULL. */
 const char *chr__col_text(sqlite3_stmt *s, int i);
+
+/* Site templates: records the lines of a stored document (inside the
+ * batch), frees the state. */
+chr_status chr__store_template_lines(chr_store *st, const chr_doc *doc,
+                                     int64_t story, chr_error *err);
+void chr__store_templates_free(chr_store *st);
 
 /* Migrations: brings the schema to the current version. */
 chr_status chr__store_migrate(chr_store *st, chr_error *err);

@@ -48,4 +48,30 @@ void chr__text_hash128(const char *s, size_t n, uint64_t *hi, uint64_t *lo);
  * "es", "it", "pt", "nl"); NULL when the text is too short or unclear. */
 const char *chr__guess_language(const char *s, size_t n);
 
+/* ---- lexicon and join repair (lexicon.c, segment.c; issue 3) ---- */
+
+#define CHR__LEX_COMMON 1 /* the word is written in lower case */
+#define CHR__LEX_PROPER 2 /* the word is written capitalised (a name) */
+
+/* Number of words in the built-in English lexicon (SCOWL, generated at
+ * build time by tools/gen-lexicon.sh); 0 when the build did not provide it. */
+size_t chr__lexicon_size(void);
+
+/* CHR__LEX_* flags of a folded (lower-case ASCII letters) word, 0 when the
+ * lexicon does not hold it. Binary search, no allocation, thread-safe. */
+int chr__lexicon_flags(const char *folded, size_t n);
+
+/* Repairs words glued together by a lossy conversion in text[0..n) (valid
+ * UTF-8, a cleaned body): "Jinpingon" -> "Jinping on", "historyPutin" ->
+ * "history Putin", and restores a stripped quotation when unambiguous
+ * ("<sentence>itPutin said" -> "“<sentence>it,” Putin said").
+ * Rules at the top of segment.c; English only (text whose lower-case words
+ * the lexicon mostly does not know, or under 10 of them, is left alone). *out is a new NUL-terminated text in `a` (a copy when
+ * nothing changed), *out_len its length; *reps (in `a`, NULL when none) and
+ * *n_reps list each repair as {from: the glued token, to: its replacement}.
+ * CHR_OK or CHR_NOMEM. Linear time; pure and thread-safe. */
+chr_status chr__repair_joins(const char *text, size_t n, chr__arena *a,
+                             char **out, size_t *out_len, chr_repair **reps,
+                             size_t *n_reps);
+
 #endif
