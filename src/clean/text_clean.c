@@ -61,9 +61,10 @@
  *    that stand alone are removed with reason "byline".
  *  - Known losses, accepted for simplicity: a deck (standfirst) without a
  *    final period between headline and first paragraph is "navigation";
- *    short lead-in lines right after a mid-article related heading
- *    ("X said…") are "related"; the second copy of a short line repeated
- *    later in the article is "duplicate"; in hard-wrapped text a headline
+ *    short lines right after a mid-article related heading are "related"
+ *    unless they introduce a quotation printed as the next paragraph ("X
+ *    said…" then “…”), which is article text and never a duplicate; the
+ *    second copy of another short line repeated later is "duplicate"; in hard-wrapped text a headline
  *    not followed by a blank line is joined to the first paragraph.
  *  - Cookie statements need a site word ("we use", "this website",
  *    "consent" …) besides "cookie", so an article about cookies stays.
@@ -253,6 +254,28 @@ static const char *top_rule(const chr__cunit *u, size_t n, size_t i,
     return NULL;
 }
 
+/* 1 when u[i] is a short line that introduces a quotation printed as the
+ * next paragraph ("Putin said…" then “We highly value …”): article text,
+ * whatever list it seems to follow and however often it repeats. */
+static int introduces_quote(const chr__cunit *u, size_t n, size_t i)
+{
+    const chr__cunit *x = &u[i];
+    if (x->words > 12 || x->n < 2 || i + 1 >= n)
+        return 0;
+    const unsigned char *e = (const unsigned char *)x->s + x->n;
+    int colon = e[-1] == ':';
+    int dots = x->n >= 3 && (memcmp(e - 3, "...", 3) == 0 ||
+                             memcmp(e - 3, "\xe2\x80\xa6", 3) == 0);
+    if (!colon && !dots)
+        return 0;
+    const unsigned char *q = (const unsigned char *)u[i + 1].s;
+    size_t qn = u[i + 1].n;
+    return qn >= 1 && (q[0] == '"' || q[0] == '\'' ||
+                       (qn >= 3 && q[0] == 0xE2 && q[1] == 0x80 &&
+                        (q[2] == 0x9C || q[2] == 0x98)) ||
+                       (qn >= 2 && q[0] == 0xC2 && q[1] == 0xAB));
+}
+
 static const char *body_rule(chr__cunit *u, size_t n, size_t i, size_t first,
                              int *related, chr__arena *a, chr__cleaned *out,
                              int *oom)
@@ -281,6 +304,8 @@ static const char *body_rule(chr__cunit *u, size_t n, size_t i, size_t first,
             *oom = 1;
         return "byline";
     }
+    if (introduces_quote(u, n, i))
+        return NULL;
     if (chr__cl_related_heading(x->s, x->n, x->words)) {
         *related = 1;
         return "related";
@@ -410,7 +435,7 @@ chr_status chr__clean_units(chr__cunit *u, size_t n,
         if (*slot == 0) {
             *slot = i + 1;
         } else if (!x->reason && same(x, &u[*slot - 1]) &&
-                   (!opt->html || x->prose)) {
+                   (!opt->html || x->prose) && !introduces_quote(u, n, i)) {
             /* html: repeated short lines inside the chosen content are
                list items and table cells, not captions printed twice */
             x->reason = "duplicate";

@@ -592,3 +592,21 @@ T_TEST(clean_html_million_blocks_linear)
     chr__arena_free(a);
     free(b);
 }
+
+T_TEST(clean_quote_introducer_kept)
+{
+    chr__cleaned c = clean(
+        "Harbour talks resume\n\n" PROSE1 "\n\n" PROSE2 "\n\nRelated news\n\n"
+        "The mayor said\xe2\x80\xa6\n\n"
+        "\xe2\x80\x9cWe will rebuild the pier before the winter storms arrive, "
+        "whatever the cost.\xe2\x80\x9d\n\n" PROSE3 "\n\nThe mayor said...\n\n"
+        "\"Nobody in this town will be left behind while we do this work.\"");
+    T_EQ_STR(why(&c, "Related news"), "related");
+    T_CHECK(in_body(&c, "The mayor said\xe2\x80\xa6"));
+    T_CHECK(in_body(&c, "The mayor said..."));
+    T_CHECK(why(&c, "The mayor said...") == NULL); /* not a duplicate */
+    /* the same short line without a quotation after it is related */
+    c = clean("Harbour talks resume\n\n" PROSE1 "\n\n" PROSE2
+              "\n\nRelated news\n\nThe mayor said\xe2\x80\xa6\n\n" PROSE3);
+    T_EQ_STR(why(&c, "The mayor said\xe2\x80\xa6"), "related");
+}
