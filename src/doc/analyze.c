@@ -7,6 +7,7 @@
 
 #include "clean/clean.h"
 #include "clean/templates.h"
+#include "clean/topic.h"
 #include "read/read.h"
 #include "text/text.h"
 
@@ -153,6 +154,11 @@ chr_status chr_analyze(const chr_input *in, const chr_config *cfg,
         chr__arena_free(a);
         return chr__fail(err, CHR_EMPTY, where, -1,
                          "no article text found");
+    }
+    /* an unrelated text appended after the article: cut as spam */
+    if ((s = chr__cut_topic_break(d, a)) != CHR_OK) {
+        chr__arena_free(a);
+        return chr__fail(err, s, where, -1, "%s", chr_strerror(s));
     }
     /* glued words ("Jinpingon", "historyPutin said") repaired, reported */
     char *fixed;
