@@ -62,6 +62,11 @@ bool chr__starts_with(const char *s, size_t n, const char *prefix);
 bool chr__ieq(const char *s, size_t n, const char *t);
 /* Pointer past leading, and length without trailing, ASCII whitespace. */
 const char *chr__trim(const char *s, size_t *n);
+/* The next paragraph of text[0..len) (paragraphs are separated by "\n\n"):
+ * sets *start and *n from *pos and advances *pos past the separator.
+ * Returns 0 when no paragraph is left. */
+int chr__next_paragraph(const char *text, size_t len, size_t *pos,
+                        size_t *start, size_t *n);
 /* 64-bit hash of bytes (XXH3). */
 uint64_t chr__hash64(const void *p, size_t n);
 

@@ -1,4 +1,5 @@
 /* util.c — error filling, small string helpers, u64 hash map. */
+#define _GNU_SOURCE /* memmem */
 #include "base.h"
 
 #include <stdio.h>
@@ -63,6 +64,20 @@ const char *chr__trim(const char *s, size_t *n)
         len--;
     *n = len;
     return s;
+}
+
+int chr__next_paragraph(const char *text, size_t len, size_t *pos,
+                        size_t *start, size_t *n)
+{
+    if (*pos >= len)
+        return 0;
+    const char *p = text + *pos;
+    const char *q = memmem(p, len - *pos, "\n\n", 2);
+    size_t e = q ? (size_t)(q - text) : len;
+    *start = *pos;
+    *n = e - *pos;
+    *pos = q ? e + 2 : len;
+    return 1;
 }
 
 uint64_t chr__hash64(const void *p, size_t n)

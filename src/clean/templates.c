@@ -104,12 +104,10 @@ chr_status chr__templates_apply(const chr_templates *t, chr_doc *doc,
     chr__vec_init(&removed, sizeof(chr_removed));
     size_t dropped = 0;
     chr_status st = CHR_OK;
-    const char *p = doc->body, *end = doc->body + doc->body_len;
-    while (p < end && st == CHR_OK) {
-        const char *q = strstr(p, "\n\n");
-        if (!q || q > end)
-            q = end;
-        size_t n = (size_t)(q - p);
+    size_t pos = 0, at, n;
+    while (st == CHR_OK &&
+           chr__next_paragraph(doc->body, doc->body_len, &pos, &at, &n)) {
+        const char *p = doc->body + at;
         if (n <= CHR__TEMPLATE_MAX_BYTES &&
             chr__templates_has(t, site, chr__line_key(p, n))) {
             chr_removed *r = chr__vec_push(&removed, a);
@@ -126,7 +124,6 @@ chr_status chr__templates_apply(const chr_templates *t, chr_doc *doc,
             if (st == CHR_OK)
                 st = chr_buf_append(&body, p, n);
         }
-        p = q < end ? q + 2 : end;
     }
     if (st == CHR_OK && dropped) {
         char *nb = chr__arena_strndup(a, body.data ? body.data : "",

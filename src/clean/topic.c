@@ -113,10 +113,9 @@ static double cos_range(const seg *g, size_t a0, size_t a1, size_t b0,
 /* Splits the body into segments; short paragraphs join the next one. */
 static size_t segments(const char *body, size_t len, seg *g, int *oom)
 {
-    size_t n = 0, p = 0;
-    while (p < len && n < MAX_SEGMENTS) {
-        const char *q = strstr(body + p, "\n\n");
-        size_t e = q && (size_t)(q - body) < len ? (size_t)(q - body) : len;
+    size_t n = 0, pos = 0, p, pn;
+    while (n < MAX_SEGMENTS && chr__next_paragraph(body, len, &pos, &p, &pn)) {
+        size_t e = p + pn;
         seg cur;
         memset(&cur, 0, sizeof cur);
         chr__map_init(&cur.tf);
@@ -143,11 +142,10 @@ static size_t segments(const char *body, size_t len, seg *g, int *oom)
             cur.end = cur.words < SHORT_WORDS ? SIZE_MAX : e;
             g[n++] = cur;
         }
-        p = e + 2;
     }
     if (n && g[n - 1].end == SIZE_MAX)
         g[n - 1].end = len;
-    if (p < len && n == MAX_SEGMENTS)
+    if (pos < len && n == MAX_SEGMENTS)
         g[n - 1].end = len; /* the rest stays with the last segment */
     return n;
 }

@@ -137,14 +137,10 @@ chr_status chr__store_template_lines(chr_store *st, const chr_doc *doc,
     chr__map seen;
     chr__map_init(&seen);
     chr_status r = CHR_OK;
-    const char *p = doc->body, *end = doc->body + doc->body_len;
-    while (p < end && r == CHR_OK) {
-        const char *q = strstr(p, "\n\n");
-        if (!q || q > end)
-            q = end;
-        r = count_line(st, s, &seen, site, p, (size_t)(q - p), story);
-        p = q < end ? q + 2 : end;
-    }
+    size_t pos = 0, at, n;
+    while (r == CHR_OK &&
+           chr__next_paragraph(doc->body, doc->body_len, &pos, &at, &n))
+        r = count_line(st, s, &seen, site, doc->body + at, n, story);
     for (size_t i = 0; i < doc->n_removed && r == CHR_OK; i++)
         r = count_line(st, s, &seen, site, doc->removed[i].text,
                        strlen(doc->removed[i].text), story);
