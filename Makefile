@@ -30,7 +30,7 @@ TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 DEPS    := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
 
 .PHONY: all check test demo sanitize sanitize-build bench deps clean \
-        eval-extraction
+        eval-extraction eval-stories
 
 all: $(LIBA) $(BIN)
 
@@ -91,6 +91,14 @@ $(BUILD)/chr-eval-extraction: bench/eval_extraction.c $(LIBA)
 
 eval-extraction: $(BUILD)/chr-eval-extraction
 	@$(BUILD)/chr-eval-extraction ../shared/data/extraction
+
+# Story clustering quality on the Multi-News validation clusters.
+$(BUILD)/chr-score-stories: bench/score_stories.c
+	@mkdir -p $(BUILD)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LDLIBS)
+
+eval-stories: all $(BUILD)/chr-score-stories
+	@sh bench/eval-stories.sh $(BUILD)/chr-score-stories ./$(BIN)
 
 bench: all $(BUILD)/chr-gen
 	@sh bench/run.sh $(BUILD)/chr-gen ./chronicle
