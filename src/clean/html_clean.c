@@ -28,6 +28,40 @@
 
 #include <string.h>
 
+static int eq_text(const chr__cunit *x, const char *t)
+{
+    return t && strlen(t) == x->n && memcmp(x->s, t, x->n) == 0;
+}
+
+/* A block dropped as plain "navigation" (outside the content, or by its
+ * class) gets the reason its text shows: the headline is "title", a date
+ * line "byline", a copyright or tags line "footer", a "Read more:" heading
+ * and the short links after it "related", a share widget "share". */
+static const char *refine_dropped(const chr__cunit *x, const chr__block *b,
+                                  const char *title, const char *h1,
+                                  int *related)
+{
+    char iso[11];
+    if (eq_text(x, title) || eq_text(x, h1) ||
+        (b->tag && strcmp(b->tag, "h1") == 0))
+        return "title";
+    if (chr__cl_is_share(x->s, x->n))
+        return "share";
+    if (chr__cl_date_line(x->s, x->n, iso))
+        return "byline";
+    if (chr__cl_related_heading(x->s, x->n, x->words)) {
+        *related = 1;
+        return "related";
+    }
+    if (*related && x->words <= 12)
+        return "related";
+    if (x->words <= 12 &&
+        (chr__cl_footer_start(x->s, x->n, x->words, x->prose) ||
+         chr__cl_prefix_word(x->s, x->n, "tags")))
+        return "footer";
+    return "navigation";
+}
+
 static int content_tag(const char *t)
 {
     static const char *const tags[] = {"p",  "h1", "h2", "h3",
@@ -112,6 +146,8 @@ chr_status chr__clean_html(const chr__html *page, chr__arena *a,
     if (st != CHR_OK)
         return st;
 
+    const char *title = page_title(page, a);
+    int related = 0; /* inside a dropped run after a related heading */
     size_t k = 0;
     for (size_t i = 0; i < page->n_blocks && k < cap; i++) {
         const chr__block *b = &page->blocks[i];
@@ -134,17 +170,18 @@ chr_status chr__clean_html(const chr__html *page, chr__arena *a,
                 r = "share";
             else if (page->n_elems == 0)
                 r = chr__html_hint_reason(b->hints, b->tag);
-        } else if (r && strcmp(r, "navigation") == 0 &&
-                   chr__cl_is_share(s, n)) {
-            r = "share";
+        } else if (r && strcmp(r, "navigation") == 0) {
+            r = refine_dropped(x, b, title, page->h1, &related);
         }
+        if (!r || strcmp(r, "related") != 0)
+            related = x->words > 12 ? 0 : related;
         if (r) {
             x->reason = r;
             x->preset = 1;
         }
     }
 
-    chr__clean_opts opt = {1, page_title(page, a), page->h1};
+    chr__clean_opts opt = {1, title, page->h1};
     if (page->byline && !(out->byline = chr__arena_strdup(a, page->byline)))
         return CHR_NOMEM;
     if (page->published &&
