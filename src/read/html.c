@@ -1,9 +1,10 @@
-/* html.c — HTML to blocks with libxml2's forgiving HTML parser. The tree
- * is walked without recursion (parent/next pointers); a context stack of
- * at most MAX_FRAMES elements carries hints and flags, and anything deeper
+/* html.c — HTML to blocks with libxml2's forgiving HTML parser in SAX
+ * mode: no tree is built; start/end/text events drive a context stack of
+ * at most MAX_FRAMES elements carrying hints and flags, and anything deeper
  * is treated as inline text of the deepest block, so a million nested tags
- * cost no stack. Inline text directly under a container becomes a block of
- * its own; two <br> in a row also end a block. */
+ * cost no C stack (one byte of flags per open element). The output is what
+ * a walk of libxml2's tree gives. Inline text directly under a container
+ * becomes a block of its own; two <br> in a row also end a block. */
 #include "read/html_int.h"
 #include "text/text.h"
 
@@ -69,6 +70,26 @@ static const tagdef *find_tag(const char *name)
     return NULL;
 }
 
+/* find_tag() by name pointer: libxml2 hands out element names from its
+ * dictionary (or its own constants), the same pointer for the same name
+ * during one parse. */
+#define TAG_CACHE 64
+typedef struct tag_cache {
+    const void *key[TAG_CACHE];
+    const tagdef *td[TAG_CACHE];
+} tag_cache;
+
+static const tagdef *lookup_tag(tag_cache *c, const xmlChar *name)
+{
+    size_t h = ((uintptr_t)name >> 3) % TAG_CACHE;
+    if (c->key[h] == name)
+        return c->td[h];
+    const tagdef *td = find_tag((const char *)name);
+    c->key[h] = name;
+    c->td[h] = td;
+    return td;
+}
+
 typedef struct frame {
     const char *tag;   /* static name of a block element ("body" at root) */
     const char *hints; /* own[] or an ancestor's */
@@ -82,6 +103,7 @@ typedef struct frame {
 
 typedef struct walk {
     chr__arena *a;
+    htmlParserCtxtPtr ctxt;
     chr__vec blocks;
     chr__vec elems;
     chr_buf run;
@@ -96,6 +118,16 @@ typedef struct walk {
     const char *last_hints_src, *last_hints;
     const char *h1;
     chr__hmeta meta;
+    unsigned char *open; /* flags of each open element, open[depth - 1] */
+    size_t open_cap;
+    int depth;   /* open elements */
+    int skip;    /* > 0: inside a dropped subtree, its open elements */
+    int seq;     /* elements met */
+    tag_cache tags;
+    int started; /* the parser began a document */
+    int first;   /* the tree's first top-level node: 0 none yet, 1 the
+                    root element, 2 a doctype, comment or PI */
+    int kept;    /* the root element stays open after its end, see close */
     int nomem;
 } walk;
 
@@ -148,19 +180,26 @@ static void space(walk *w)
     w->pending_space = 1;
 }
 
-static void add_text(walk *w, const char *s)
+static int nbsp_at(const char *s, size_t i, size_t n)
 {
-    for (size_t i = 0; s[i]; i++) {
+    return (unsigned char)s[i] == 0xC2 && i + 1 < n &&
+           (unsigned char)s[i + 1] == 0xA0;
+}
+
+/* Text s[0..n); libxml2 hands over a text node in pieces cut between
+ * characters, which this handles as if it came whole. */
+static void add_text(walk *w, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (is_space(c) || (c == 0xC2 && (unsigned char)s[i + 1] == 0xA0)) {
+        if (is_space(c) || nbsp_at(s, i, n)) {
             if (c == 0xC2)
                 i++;
             space(w);
             continue;
         }
         size_t j = i;
-        while (s[j] && !is_space((unsigned char)s[j]) &&
-               !((unsigned char)s[j] == 0xC2 && (unsigned char)s[j + 1] == 0xA0))
+        while (j < n && !is_space((unsigned char)s[j]) && !nbsp_at(s, j, n))
             j++;
         if (w->pending_space && w->run.len > 0) {
             if (chr_buf_putc(&w->run, ' ') == CHR_OK && w->link_depth > 0 &&
@@ -195,6 +234,29 @@ static void lower_into(char *dst, size_t *o, const char *s)
     dst[*o] = '\0';
 }
 
+/* lower_into() for hints that are already lower-case and single-spaced
+ * (an ancestor's): the same bytes, copied at once. */
+static void append_hints(char *dst, size_t *o, const char *h)
+{
+    size_t n = strlen(h);
+    if (n == 0 || *o >= HINTS_CAP)
+        return;
+    if (*o > 0) {
+        if (*o + 1 >= HINTS_CAP)
+            return;
+        dst[(*o)++] = ' ';
+    }
+    size_t room = HINTS_CAP - *o;
+    if (n > room) {
+        n = room;
+        while (n > 0 && h[n - 1] == ' ')
+            n--; /* lower_into() never ends on a space */
+    }
+    memcpy(dst + *o, h, n);
+    *o += n;
+    dst[*o] = '\0';
+}
+
 static int role_is(const char *role, const char *const *list, size_t n)
 {
     if (!role)
@@ -211,7 +273,8 @@ static const char *const boiler_roles[] = {
 };
 
 /* Pushes a frame for element n. */
-static void push(walk *w, xmlNode *n, const tagdef *td, int depth)
+/* Pushes a frame for an element. */
+static void push(walk *w, const chr__hattrs *at, const tagdef *td, int depth)
 {
     if (w->nfr >= MAX_FRAMES) {
         w->overflow++;
@@ -227,8 +290,8 @@ static void push(walk *w, xmlNode *n, const tagdef *td, int depth)
     f->in_boiler = (f->flags & F_ARTICLE)
                        ? 0
                        : p->in_boiler || (f->flags & F_BOILER);
-    const char *cls = chr__hattr(n, "class"), *id = chr__hattr(n, "id");
-    const char *ip = chr__hattr(n, "itemprop"), *role = chr__hattr(n, "role");
+    const char *cls = at->v[CHR__A_CLASS], *id = at->v[CHR__A_ID];
+    const char *ip = at->v[CHR__A_ITEMPROP], *role = at->v[CHR__A_ROLE];
     if (ip && strstr(ip, "articleBody"))
         f->in_article = 1, f->in_boiler = 0;
     if (role && chr__ieq(role, strlen(role), "main"))
@@ -241,7 +304,7 @@ static void push(walk *w, xmlNode *n, const tagdef *td, int depth)
         lower_into(f->own, &o, cls);
         lower_into(f->own, &o, id);
         own_len = o;
-        lower_into(f->own, &o, p->hints);
+        append_hints(f->own, &o, p->hints);
         f->hints = f->own;
     } else {
         f->hints = p->hints;
@@ -270,11 +333,11 @@ static void push(walk *w, xmlNode *n, const tagdef *td, int depth)
     w->nfr++;
 }
 
-static int hidden(xmlNode *n)
+static int hidden(const chr__hattrs *at)
 {
-    if (chr__hattr(n, "hidden"))
+    if (at->v[CHR__A_HIDDEN])
         return 1;
-    const char *st = chr__hattr(n, "style");
+    const char *st = at->v[CHR__A_STYLE];
     if (!st)
         return 0;
     char tmp[128];
@@ -286,31 +349,24 @@ static int hidden(xmlNode *n)
     return strstr(tmp, "display:none") != NULL;
 }
 
-/* Returns 1 when the walk should descend into n's children. */
-static int enter(walk *w, xmlNode *n, int depth)
+/* An element starts (not inside a dropped subtree). Returns its flags,
+ * with F_DROP when its subtree is to be ignored (also <br>, which has
+ * none). */
+static int enter(walk *w, const xmlChar *name, const chr__hattrs *at)
 {
-    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-        if (n->content)
-            add_text(w, (const char *)n->content);
-        return 0;
-    }
-    if (n->type != XML_ELEMENT_NODE || !n->name)
-        return 0;
-    const char *name = (const char *)n->name;
-    chr__hmeta_element(&w->meta, n, name);
-    const tagdef *td = find_tag(name);
+    const tagdef *td = lookup_tag(&w->tags, name);
     int flags = td ? td->flags : 0;
     if (flags & F_DROP)
-        return 0;
-    if (hidden(n))
-        return 0;
+        return F_DROP;
+    if (hidden(at))
+        return F_DROP;
     if (flags & F_BR) {
         if (w->br_run)
             flush(w);
         else
             w->br_run = 1;
         space(w);
-        return 0;
+        return F_DROP;
     }
     if ((flags & F_BLOCK) && w->overflow == 0 && w->nfr < MAX_FRAMES)
         flush(w);
@@ -318,18 +374,13 @@ static int enter(walk *w, xmlNode *n, int depth)
         space(w);
     if (flags & F_LINK)
         w->link_depth++;
-    push(w, n, td, depth);
-    if (n->children)
-        return 1;
-    return -1; /* pushed, no children: leave at once */
+    push(w, at, td, w->depth);
+    return flags;
 }
 
-static void leave(walk *w, xmlNode *n)
+/* The element entered with `flags` ends. */
+static void leave(walk *w, int flags)
 {
-    if (n->type != XML_ELEMENT_NODE || !n->name)
-        return;
-    const tagdef *td = find_tag((const char *)n->name);
-    int flags = td ? td->flags : 0;
     if (flags & F_LINK)
         w->link_depth--;
     if (w->overflow > 0) {
@@ -342,6 +393,169 @@ static void leave(walk *w, xmlNode *n)
         flush(w);
     if (w->nfr > 1)
         w->nfr--;
+}
+
+/* ---- SAX handlers; ctx is the parser context, its _private the walk ---- */
+
+static void stop(walk *w)
+{
+    w->nomem = 1;
+    xmlStopParser(w->ctxt);
+}
+
+/* The innermost open element ends. */
+static void end_one(walk *w)
+{
+    chr__hmeta_end(&w->meta, w->depth);
+    int flags = w->open[w->depth - 1];
+    if (w->skip > 0)
+        w->skip--;
+    else
+        leave(w, flags);
+    w->depth--;
+}
+
+/* Closes the innermost open element. libxml2's tree builder hangs a second
+ * top-level element under the first node of the document when that is the
+ * root element (text after </html> gets an implied <html>, which nests in
+ * the first), so the root is kept open until the end in that case. */
+static void close_one(walk *w)
+{
+    if (w->depth == 1 && !w->kept && w->first == 1) {
+        w->kept = 1;
+        return;
+    }
+    end_one(w);
+}
+
+/* libxml2 pops an element without an end event when its start tag is cut
+ * short (`<div class=x` then a control character or the end); the tree
+ * keeps it, empty, and goes on in its parent: so do we, before the next
+ * event, when the parser has fewer elements open than we do. */
+static void sync(walk *w, int open)
+{
+    while (w->depth > open + w->kept && w->depth > 0)
+        close_one(w);
+}
+
+static void on_start_document(void *ctx)
+{
+    walk *w = ((htmlParserCtxtPtr)ctx)->_private;
+    w->started = 1;
+}
+
+static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+    walk *w = ((htmlParserCtxtPtr)ctx)->_private;
+    if (w->nomem)
+        return;
+    sync(w, w->ctxt->nameNr - 1);
+    if (w->ctxt->nameNr == 1) { /* a top-level element */
+        if (w->first == 0)
+            w->first = 1;
+        else if (w->first == 2 && w->kept) {
+            w->kept = 0; /* it goes after the root, not in it */
+            end_one(w);
+        }
+    }
+    if ((size_t)w->depth == w->open_cap) {
+        size_t nc = w->open_cap * 2;
+        unsigned char *n = realloc(w->open, nc);
+        if (!n) {
+            stop(w);
+            return;
+        }
+        w->open = n;
+        w->open_cap = nc;
+    }
+    w->depth++;
+    w->open[w->depth - 1] = 0;
+    chr__hmeta_node(&w->meta);
+    if (w->skip > 0) {
+        w->skip++;
+        return;
+    }
+    chr__hattrs at;
+    chr__hattrs_read(&at, atts);
+    chr__hmeta_element(&w->meta, (const char *)name, &at, w->depth, ++w->seq);
+    int flags = enter(w, name, &at);
+    if (flags & F_DROP)
+        w->skip = 1;
+    else
+        w->open[w->depth - 1] = (unsigned char)flags;
+    if (w->nomem)
+        stop(w);
+}
+
+static void on_end(void *ctx, const xmlChar *name)
+{
+    (void)name; /* always the innermost open element's */
+    walk *w = ((htmlParserCtxtPtr)ctx)->_private;
+    if (w->nomem)
+        return;
+    sync(w, w->ctxt->nameNr);
+    if (w->depth > w->kept)
+        close_one(w);
+    if (w->nomem)
+        stop(w);
+}
+
+static void text(void *ctx, const xmlChar *s, int len, int cdata)
+{
+    walk *w = ((htmlParserCtxtPtr)ctx)->_private;
+    if (w->nomem || len <= 0)
+        return;
+    sync(w, w->ctxt->nameNr);
+    if (w->ctxt->nameNr == 0)
+        return; /* the tree drops text outside any element */
+    chr__hmeta_text(&w->meta, (const char *)s, (size_t)len, cdata);
+    if (w->skip == 0)
+        add_text(w, (const char *)s, (size_t)len);
+}
+
+static void on_text(void *ctx, const xmlChar *s, int len)
+{
+    text(ctx, s, len, 0);
+}
+
+static void on_cdata(void *ctx, const xmlChar *s, int len)
+{
+    text(ctx, s, len, 1);
+}
+
+/* comments and processing instructions: nodes of the tree, no text */
+static void on_other_node(walk *w)
+{
+    if (w->nomem)
+        return;
+    sync(w, w->ctxt->nameNr);
+    if (w->ctxt->nameNr > 0)
+        chr__hmeta_node(&w->meta);
+    else if (w->first == 0)
+        w->first = 2;
+}
+
+static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext,
+                       const xmlChar *sys)
+{
+    (void)name;
+    (void)ext;
+    (void)sys;
+    walk *w = ((htmlParserCtxtPtr)ctx)->_private;
+    w->first = 2; /* the tree puts the doctype first */
+}
+
+static void on_comment(void *ctx, const xmlChar *value)
+{
+    (void)value;
+    on_other_node(((htmlParserCtxtPtr)ctx)->_private);
+}
+
+static void on_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+    (void)target;
+    (void)data;
+    on_other_node(((htmlParserCtxtPtr)ctx)->_private);
 }
 
 chr_status chr__html_parse(const char *data, size_t len, chr__arena *a,
@@ -363,36 +577,29 @@ chr_status chr__html_parse(const char *data, size_t len, chr__arena *a,
         free(conv);
         return chr__fail(err, CHR_TOOBIG, NULL, -1, "page too large");
     }
-    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-               HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
-    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-    if (!ctxt) {
-        free(conv);
-        return chr__fail(err, CHR_NOMEM, NULL, -1, "out of memory");
-    }
-    /* always UTF-8 here: an explicit encoding also overrides meta charset */
-    htmlDocPtr doc =
-        htmlCtxtReadMemory(ctxt, data, (int)len, NULL, "UTF-8", opts);
-    htmlFreeParserCtxt(ctxt);
-    free(conv);
-    if (!doc)
-        return chr__fail(err, CHR_PARSE, NULL, -1, "no HTML tree");
     walk w;
     memset(&w, 0, sizeof w);
     w.a = a;
     chr__vec_init(&w.blocks, sizeof(chr__block));
+    chr__vec_init(&w.elems, sizeof(chr__elem));
     chr_buf_init(&w.run, len + 65536);
     chr__hmeta_init(&w.meta, a);
     w.fr = calloc(MAX_FRAMES, sizeof *w.fr);
-    if (!w.fr) {
-        xmlFreeDoc(doc);
+    w.open_cap = 256;
+    w.open = malloc(w.open_cap);
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (!w.fr || !w.open || !ctxt) {
+        free(w.fr);
+        free(w.open);
+        if (ctxt)
+            htmlFreeParserCtxt(ctxt);
+        free(conv);
         return chr__fail(err, CHR_NOMEM, NULL, -1, "out of memory");
     }
     w.fr[0].tag = "body";
     w.fr[0].hints = "";
     w.fr[0].elem = 0;
     w.nfr = 1;
-    chr__vec_init(&w.elems, sizeof(chr__elem));
     chr__elem *root_elem = chr__vec_push(&w.elems, a);
     if (root_elem) {
         root_elem->parent = -1;
@@ -402,28 +609,41 @@ chr_status chr__html_parse(const char *data, size_t len, chr__arena *a,
     } else {
         w.nomem = 1;
     }
-    /* iterative pre-order walk; `depth` is the tree depth of node n */
-    xmlNode *root = (xmlNode *)doc;
-    xmlNode *n = root->children;
-    int depth = 1;
-    while (n && !w.nomem) {
-        int r = enter(&w, n, depth);
-        if (r == 1) {
-            n = n->children;
-            depth++;
-            continue;
-        }
-        if (r == -1)
-            leave(&w, n);
-        while (n && n != root && !n->next) {
-            n = n->parent;
-            depth--;
-            if (n && n != root)
-                leave(&w, n);
-        }
-        if (!n || n == root)
-            break;
-        n = n->next;
+    /* the handlers replace the tree builder; ignorable whitespace is only
+       reported with HTML_PARSE_NOBLANKS, and the tree builder drops it */
+    htmlSAXHandler *sax = (htmlSAXHandler *)ctxt->sax;
+    memset(sax, 0, sizeof *sax);
+    sax->startDocument = on_start_document;
+    sax->startElement = on_start;
+    sax->endElement = on_end;
+    sax->characters = on_text;
+    sax->cdataBlock = on_cdata;
+    sax->comment = on_comment;
+    sax->processingInstruction = on_pi;
+    sax->internalSubset = on_doctype;
+    sax->initialized = 1;
+    ctxt->_private = &w;
+    w.ctxt = ctxt;
+    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+               HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
+    if (!w.nomem) {
+        /* always UTF-8 here: an explicit encoding also overrides meta
+           charset; no document is built, so this returns NULL */
+        htmlDocPtr doc =
+            htmlCtxtReadMemory(ctxt, data, (int)len, NULL, "UTF-8", opts);
+        if (doc)
+            xmlFreeDoc(doc);
+    }
+    htmlFreeParserCtxt(ctxt);
+    free(conv);
+    while (!w.nomem && w.depth > 0)
+        end_one(&w); /* the root, and what a parse cut short leaves open */
+    free(w.open);
+    if (!w.started && !w.nomem) {
+        chr__hmeta_free(&w.meta);
+        free(w.fr);
+        chr_buf_free(&w.run);
+        return chr__fail(err, CHR_PARSE, NULL, -1, "no HTML document");
     }
     flush(&w);
     chr__hmeta_finish(&w.meta, w.h1, out);
@@ -433,7 +653,6 @@ chr_status chr__html_parse(const char *data, size_t len, chr__arena *a,
     out->n_elems = w.elems.len;
     free(w.fr);
     chr_buf_free(&w.run);
-    xmlFreeDoc(doc);
     if (w.nomem)
         return chr__fail(err, CHR_NOMEM, NULL, -1, "out of memory");
     return CHR_OK;

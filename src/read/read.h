@@ -56,16 +56,18 @@ typedef struct chr__html {
     size_t n_elems;
 } chr__html;
 
-/* Parses HTML with libxml2's HTML parser. Encoding: valid UTF-8 is read as
+/* Parses HTML with libxml2's HTML parser in SAX mode (no tree is built;
+ * the output is what a walk of libxml2's tree would give). Encoding: valid UTF-8 is read as
  * UTF-8 whatever the page claims; otherwise the charset declared in the
  * first 4 KiB (meta charset, http-equiv, XML declaration) or a UTF-16 BOM
  * is converted with iconv (bad bytes become U+FFFD); undeclared pages and
  * the Latin-1 family are read as windows-1252. libxml2 always receives
  * UTF-8, so it never reports encoding errors (which it would print).
  * Never fails on malformed markup: returns CHR_OK with whatever blocks were
- * found, CHR_NOMEM, or CHR_PARSE when libxml2 produced no tree at all.
- * Depth: libxml2's limit is lifted (XML_PARSE_HUGE); the walk itself keeps
- * at most 256 levels of context, deeper text joins the deepest block.
+ * found, CHR_NOMEM, or CHR_PARSE when libxml2 did not start a document.
+ * Depth: libxml2's limit is lifted (XML_PARSE_HUGE); the handlers keep at
+ * most 256 levels of context (one byte per deeper level), deeper text
+ * joins the deepest block.
  * Blocks: inline text directly under a container is a block of its own;
  * two <br> in a row also end a block; elements hidden with the `hidden`
  * attribute or style="display:none" are dropped, as are button, select,
