@@ -150,6 +150,85 @@ static size_t segments(const char *body, size_t len, seg *g, int *oom)
     return n;
 }
 
+/* Head and tail of a cut as word counts, with the norms and the dot
+ * product of their log-tf vectors kept up to date as segments move from
+ * the tail to the head: each move costs the size of the segment. */
+typedef struct split {
+    chr__map head, tail;
+    double head_n2, tail_n2, dot;
+} split;
+
+static double wt(uint64_t c)
+{
+    return c ? 1 + log((double)c) : 0;
+}
+
+static int split_init(split *sp, const seg *g, size_t n)
+{
+    memset(sp, 0, sizeof *sp);
+    chr__map_init(&sp->head);
+    chr__map_init(&sp->tail);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < g[i].tf.cap; k++)
+            if (g[i].tf.keys[k]) {
+                uint64_t *v = chr__map_slot(&sp->tail, g[i].tf.keys[k]);
+                if (!v)
+                    return 0;
+                *v += g[i].tf.vals[k];
+            }
+    for (size_t k = 0; k < sp->tail.cap; k++)
+        if (sp->tail.keys[k])
+            sp->tail_n2 += wt(sp->tail.vals[k]) * wt(sp->tail.vals[k]);
+    return 1;
+}
+
+static int split_move(split *sp, const seg *s)
+{
+    for (size_t k = 0; k < s->tf.cap; k++) {
+        if (!s->tf.keys[k])
+            continue;
+        uint64_t *h = chr__map_slot(&sp->head, s->tf.keys[k]);
+        uint64_t *t = chr__map_get(&sp->tail, s->tf.keys[k]);
+        if (!h || !t)
+            return 0;
+        double wh = wt(*h), wtl = wt(*t);
+        sp->dot -= wh * wtl;
+        sp->head_n2 -= wh * wh;
+        sp->tail_n2 -= wtl * wtl;
+        *h += s->tf.vals[k];
+        *t -= s->tf.vals[k];
+        wh = wt(*h);
+        wtl = wt(*t);
+        sp->dot += wh * wtl;
+        sp->head_n2 += wh * wh;
+        sp->tail_n2 += wtl * wtl;
+    }
+    return 1;
+}
+
+static double split_cos(const split *sp)
+{
+    return sp->head_n2 > 0 && sp->tail_n2 > 0
+               ? sp->dot / sqrt(sp->head_n2 * sp->tail_n2)
+               : 0;
+}
+
+/* cos(head, one segment). */
+static double head_cos(const split *sp, const seg *s)
+{
+    double dot = 0, n2 = 0;
+    for (size_t k = 0; k < s->tf.cap; k++) {
+        if (!s->tf.keys[k])
+            continue;
+        double ws = wt(s->tf.vals[k]);
+        n2 += ws * ws;
+        uint64_t *h = chr__map_get(&sp->head, s->tf.keys[k]);
+        if (h)
+            dot += wt(*h) * ws;
+    }
+    return sp->head_n2 > 0 && n2 > 0 ? dot / sqrt(sp->head_n2 * n2) : 0;
+}
+
 chr_status chr__cut_topic_break(chr_doc *doc, chr__arena *a)
 {
     if (doc->body_len == 0)
@@ -163,48 +242,47 @@ chr_status chr__cut_topic_break(chr_doc *doc, chr__arena *a)
     for (size_t i = 0; i < n; i++)
         total += g[i].words;
     size_t cut = 0;
-    if (!oom && n >= 2) {
-        /* head cohesion, prefix by prefix */
-        double *head_coh = calloc(n + 1, sizeof *head_coh);
-        if (!head_coh) {
+    split sp;
+    memset(&sp, 0, sizeof sp);
+    if (!oom && n >= 2 && total >= MIN_TAIL_WORDS) {
+        if (!split_init(&sp, g, n))
             oom = 1;
-        } else {
-            double sum = 0;
-            for (size_t k = 1; k < n; k++) {
-                sum += cos_range(g, 0, k, k, k + 1);
-                head_coh[k + 1] = sum / (double)k;
+        double coh_sum = 0; /* sum of cos(head before j, segment j) */
+        size_t tail_words = total;
+        for (size_t k = 1; k < n && !cut && !oom; k++) {
+            if (!split_move(&sp, &g[k - 1])) {
+                oom = 1;
+                break;
             }
-            size_t tail_words = total;
-            for (size_t k = 1; k < n && !cut; k++) {
-                tail_words -= g[k - 1].words;
-                if (tail_words < MIN_TAIL_WORDS ||
-                    (double)tail_words > MAX_TAIL_SHARE * (double)total)
-                    continue;
-                if (k >= 2 && head_coh[k] < MIN_HEAD_COHESION)
-                    continue;
-                if (cos_range(g, 0, k, k, n) >= MAX_CROSS ||
-                    cos_range(g, 0, k, k, k + 1) >= MAX_CROSS)
-                    continue;
-                /* one text: one segment holds most of the tail (trailing
-                   scraps such as a site name do not count), or the tail
-                   segments follow each other in subject */
-                size_t biggest = 0;
-                for (size_t i = k; i < n; i++)
-                    if (g[i].words > biggest)
-                        biggest = g[i].words;
-                int one_text = (double)biggest >= DOMINANT * (double)tail_words;
-                if (!one_text && n - k >= 2) {
-                    double s2 = 0;
-                    for (size_t i = k + 1; i < n; i++)
-                        s2 += cos_range(g, k, i, i, i + 1);
-                    one_text = s2 / (double)(n - k - 1) >= MIN_TAIL_COHESION;
-                }
-                if (one_text)
-                    cut = k;
+            tail_words -= g[k - 1].words;
+            double coh_k = head_cos(&sp, &g[k]);
+            int ok = tail_words >= MIN_TAIL_WORDS &&
+                     (double)tail_words <= MAX_TAIL_SHARE * (double)total &&
+                     (k < 2 || coh_sum / (double)(k - 1) >= MIN_HEAD_COHESION) &&
+                     split_cos(&sp) < MAX_CROSS && coh_k < MAX_CROSS;
+            coh_sum += coh_k;
+            if (!ok)
+                continue;
+            /* one text: one segment holds most of the tail (trailing
+               scraps such as a site name do not count), or the tail
+               segments follow each other in subject */
+            size_t biggest = 0;
+            for (size_t i = k; i < n; i++)
+                if (g[i].words > biggest)
+                    biggest = g[i].words;
+            int one_text = (double)biggest >= DOMINANT * (double)tail_words;
+            if (!one_text && n - k >= 2) {
+                double s2 = 0;
+                for (size_t i = k + 1; i < n; i++)
+                    s2 += cos_range(g, k, i, i, i + 1);
+                one_text = s2 / (double)(n - k - 1) >= MIN_TAIL_COHESION;
             }
-            free(head_coh);
+            if (one_text)
+                cut = k;
         }
     }
+    chr__map_free(&sp.head);
+    chr__map_free(&sp.tail);
     chr_status st = oom ? CHR_NOMEM : CHR_OK;
     if (cut) {
         size_t at = g[cut].start;
