@@ -75,6 +75,10 @@ int chr__looks_binary(const char *s, size_t n)
     const unsigned char *p = (const unsigned char *)s;
     for (size_t i = 0; i < lim;) {
         unsigned char c = p[i];
+        if (c >= 0x20 && c < 0x80) { /* printable ASCII: the common case */
+            i++;
+            continue;
+        }
         if (c == 0)
             return 1;
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
@@ -116,6 +120,17 @@ char *chr__utf8_clean(const char *s, size_t n, chr__arena *a, size_t *outlen)
     size_t o = 0;
     int needs_nfc = 0; /* a combining mark or conjoining jamo was seen */
     for (size_t i = 0; i < n;) {
+        /* a run of printable ASCII is copied as it is */
+        size_t run = i;
+        while (run < n && p[run] >= 0x20 && p[run] < 0x7F)
+            run++;
+        if (run > i) {
+            memcpy(tmp + o, p + i, run - i);
+            o += run - i;
+            i = run;
+            if (i >= n)
+                break;
+        }
         int32_t cp;
         size_t len = utf8_valid_len(p + i, n - i, &cp);
         if (!len) {
