@@ -13,7 +13,7 @@ OPT     ?= -O2 -g
 WARN    := -Wall -Wextra -Werror
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CPPFLAGS += -Iinclude -Isrc -I$(BUILD) -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64
+CPPFLAGS += -Iinclude -Isrc -I$(BUILD) -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64
 CFLAGS  := -std=c11 $(WARN) $(OPT) $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS  := $(PKG_LIBS) -lpthread -lm
 BUILD   ?= build

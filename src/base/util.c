@@ -1,5 +1,4 @@
 /* util.c — error filling, small string helpers, u64 hash map. */
-#define _GNU_SOURCE /* memmem */
 #include "base.h"
 
 #include <stdio.h>

@@ -14,6 +14,8 @@ typedef struct chr__cleaned {
     const char *dateline_place; /* NULL when none */
     const char *dateline_date;  /* ISO or NULL */
     const char *dateline_outlet;/* "AFP" from "(AFP)"; NULL */
+    const char *site;           /* html: the site named beside the headline
+                                   in <title> ("Observer - Headline"); NULL */
     const char *published;      /* a date line of its own ("Wed Jul 03
                                    2024") near the top; NULL */
     const char *body;           /* paragraphs separated by one blank line */

@@ -83,7 +83,23 @@ static int heading_level(const char *t)
 }
 
 /* page->title without a " | Outlet" style suffix naming the outlet. */
-static const char *page_title(const chr__html *page, chr__arena *a)
+/* 1 when some block of the page reads exactly s[0..n). */
+static int block_equals(const chr__html *page, const char *s, size_t n)
+{
+    for (size_t i = 0; i < page->n_blocks && i < CHR__CLEAN_MAX_UNITS; i++) {
+        size_t bn = page->blocks[i].len;
+        const char *b = page->blocks[i].text;
+        if (!b)
+            continue;
+        b = chr__clean_trim(b, &bn);
+        if (bn == n && memcmp(b, s, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static const char *page_title(const chr__html *page, chr__arena *a,
+                              const char **site)
 {
     static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ",
                                        " \xE2\x80\x94 ", " :: ", NULL};
@@ -118,6 +134,26 @@ static const char *page_title(const chr__html *page, chr__arena *a)
             }
         }
     }
+    if (!page->outlet || !page->outlet[0]) {
+        /* no outlet known: "Site - Headline" or "Headline | Site" where one
+           side is a block of the page is split into headline and site */
+        for (size_t s = 0; seps[s]; s++) {
+            size_t sl = strlen(seps[s]);
+            const char *at = memmem(t, n, seps[s], sl);
+            if (!at || memmem(at + sl, n - (size_t)(at - t) - sl, seps[s], sl))
+                continue; /* none, or more than one: ambiguous */
+            size_t ln = (size_t)(at - t), rn = n - ln - sl;
+            const char *r = at + sl;
+            int left = block_equals(page, t, ln), right = block_equals(page, r, rn);
+            if (left == right)
+                continue;
+            if (site)
+                *site = left ? chr__arena_strndup(a, r, rn)
+                             : chr__arena_strndup(a, t, ln);
+            return left ? chr__arena_strndup(a, t, ln)
+                        : chr__arena_strndup(a, r, rn);
+        }
+    }
     return n ? chr__arena_strndup(a, t, n) : NULL;
 }
 
@@ -146,7 +182,7 @@ chr_status chr__clean_html(const chr__html *page, chr__arena *a,
     if (st != CHR_OK)
         return st;
 
-    const char *title = page_title(page, a);
+    const char *title = page_title(page, a, &out->site);
     int related = 0; /* inside a dropped run after a related heading */
     size_t k = 0;
     for (size_t i = 0; i < page->n_blocks && k < cap; i++) {

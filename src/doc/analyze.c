@@ -141,7 +141,7 @@ chr_status chr_analyze(const chr_input *in, const chr_config *cfg,
     d->title = first_of(meta_str(a, in->title), c.title, NULL);
     d->published = first_of(meta_date(a, in->published), c.published, NULL);
     d->outlet = first_of(meta_str(a, in->outlet), page.outlet,
-                         c.dateline_outlet);
+                         first_of(c.site, c.dateline_outlet, NULL));
     d->byline = first_of(meta_str(a, in->byline), c.byline, NULL);
     d->url = first_of(meta_str(a, in->url), page.url, NULL);
     d->dateline_place = c.dateline_place;
