@@ -39,11 +39,13 @@ $(BUILD)/%.o: %.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 
 # The English lexicon of join repair, generated from Debian's SCOWL word
-# lists (packages wamerican, wbritish; see data/SOURCES.md).
+# lists (packages wamerican, wbritish; see data/SOURCES.md) by a host tool.
 LEXICON := $(BUILD)/gen/lexicon_data.c
-$(LEXICON): tools/gen-lexicon.sh
+$(BUILD)/gen/gen-lexicon: tools/gen_lexicon.c src/text/lexicon_hash.h
 	@mkdir -p $(dir $@)
-	sh tools/gen-lexicon.sh $@
+	$(CC) -std=c11 $(WARN) -O2 -Isrc -o $@ tools/gen_lexicon.c
+$(LEXICON): $(BUILD)/gen/gen-lexicon
+	$(BUILD)/gen/gen-lexicon $@
 
 $(BUILD)/src/text/lexicon.o: $(LEXICON)
 

@@ -56,7 +56,14 @@
  *     was a quotation: “<sentence>,” Name said.
  *
  * Each repair is reported {from: token, to: replacement}; for (c) `to` is
- * the whole restored quotation with its speaker. */
+ * the whole restored quotation with its speaker.
+ *
+ * The text is tokenised once. Pass 1 counts tokens and names, takes the
+ * language sample (each distinct word looked up once, the flags cached in
+ * the count map) and keeps the first occurrence of each token that its own
+ * text lets be a join (not in the lexicon, one case change at most, no URL
+ * around it). Pass 2 decides only those the document uses once. Past
+ * MAX_CANDS candidates it scans the text again instead (same result). */
 #include "text/text.h"
 
 #include <stdlib.h>
@@ -70,6 +77,10 @@
 #define MIN_WORDS 10    /* lower-case words needed to judge the language */
 #define MIN_KNOWN_PCT 85 /* % of them the lexicon must know: English */
 #define LANG_SAMPLE 2000 /* lower-case words looked up for that */
+#define COUNT_MASK ((UINT64_C(1) << 56) - 1)
+#define LEX_SHIFT 56
+#define MAX_CANDS (1u << 20) /* candidates kept from pass 1, else pass 2
+                                tokenises again */
 
 static const char OPEN_Q[] = "\xe2\x80\x9c";  /* “ */
 
@@ -169,14 +180,25 @@ typedef struct seg {
     const char *s;
     size_t n;
     chr__arena *a;
-    chr__map counts; /* folded token -> occurrences */
+    chr__map counts; /* folded token -> occurrences (COUNT_MASK bits) and,
+                        above LEX_SHIFT, 1 + its lexicon flags once looked
+                        up for the language sample */
     chr__map names;  /* folded capitalised token, 's dropped -> occurrences */
     chr__map glued;  /* names seen only glued after a common word */
     chr__vec edits, reps;
+    chr__vec cands;   /* cand: tokens pass 2 must decide */
+    int cands_full;   /* more than MAX_CANDS: pass 2 scans the text */
     size_t quote_end; /* end of the last restored quotation */
     size_t low_words, low_known; /* lower-case words, those in the lexicon */
     int nomem;
 } seg;
+
+/* A token that may be repaired, whatever the rest of the document says
+ * (pass 1 keeps them in text order, pass 2 decides them). */
+typedef struct cand {
+    size_t start, end;
+    uint64_t key; /* hash of its folded form, key of `counts` */
+} cand;
 
 /* A token folded one code point at a time, with the map back. */
 typedef struct ftok {
@@ -285,7 +307,13 @@ static int glued_evidence(seg *g, const char *tok, size_t len)
     return bump(g, &g->glued, ft.f + k, ft.len - k);
 }
 
-/* Pass 1: occurrences of every token and of every capitalised one. */
+static int lang_rejected(const seg *g);
+static int candidate(const seg *g, size_t st, size_t en, const char *hk,
+                     size_t hn, int hf, ftok *ft, size_t *k_trans);
+
+/* Pass 1: occurrences of every token and of every capitalised one; the
+ * first occurrence of each token that may need repair is kept as a
+ * candidate for pass 2 (a repeated token never is repaired). */
 static int count_token(void *ctx, const chr__token *t)
 {
     seg *g = ctx;
@@ -293,8 +321,12 @@ static int count_token(void *ctx, const chr__token *t)
     size_t len = t->end - t->start;
     char buf[MAX_FOLD + 8];
     size_t k = chr__fold_word(tok, len, buf, sizeof buf);
-    if (bump(g, &g->counts, buf, k))
-        return 1;
+    uint64_t key = chr__hash64(buf, k);
+    uint64_t *v = chr__map_slot(&g->counts, key);
+    if (!v)
+        return g->nomem = 1;
+    int first = (++*v & COUNT_MASK) == 1;
+    int lexf = -1; /* lexicon flags of buf[0..k) when looked up */
     if (!t->upper_initial && !t->numeric && k >= 3 && k <= 32 &&
         g->low_words < LANG_SAMPLE) {
         size_t i = 0;
@@ -302,7 +334,30 @@ static int count_token(void *ctx, const chr__token *t)
             i++;
         if (i == k) {
             g->low_words++;
-            g->low_known += lex(buf, k) != 0;
+            if (*v >> LEX_SHIFT) { /* a repeated word: looked up before */
+                lexf = (int)(*v >> LEX_SHIFT) - 1;
+            } else {
+                lexf = lex(buf, k);
+                *v |= (uint64_t)(lexf + 1) << LEX_SHIFT;
+            }
+            g->low_known += lexf != 0;
+        }
+    }
+    if (first && !g->cands_full && !t->numeric && !t->all_upper &&
+        len >= 5 && len <= MAX_FOLD && !lang_rejected(g)) {
+        ftok ft;
+        size_t k_trans;
+        if (candidate(g, t->start, t->end, buf, k, lexf, &ft, &k_trans)) {
+            if (g->cands.len >= MAX_CANDS) {
+                g->cands_full = 1;
+            } else {
+                cand *c = chr__vec_push(&g->cands, g->a);
+                if (!c)
+                    return g->nomem = 1;
+                c->start = t->start;
+                c->end = t->end;
+                c->key = key;
+            }
         }
     }
     if (t->upper_initial && !t->all_upper && !t->numeric) {
@@ -700,7 +755,59 @@ static int glued(seg *g, size_t st, size_t en, const ftok *ft)
                 q);
 }
 
-/* Pass 2: decides each token. */
+/* 1 when the language sample is complete and not English: pass 2 will not
+ * run, pass 1 need not look for candidates. */
+static int lang_rejected(const seg *g)
+{
+    return g->low_words >= LANG_SAMPLE &&
+           g->low_known * 100 < g->low_words * MIN_KNOWN_PCT;
+}
+
+/* The checks of the token [st, en) that depend on its text alone (not on
+ * what else the document holds): 1 when it may be a join, with ft its fold
+ * (possessive dropped) and *k_trans the index of its lower->upper change
+ * (0: none). When hf >= 0 it is the lexicon flags of hk[0..hn), used
+ * instead of a lookup if that is ft's key (of ft's key itself when hk is
+ * NULL). */
+static int candidate(const seg *g, size_t st, size_t en, const char *hk,
+                     size_t hn, int hf, ftok *ft, size_t *k_trans)
+{
+    const char *tok = g->s + st;
+    size_t len = en - st;
+    size_t poss = possessive(tok, len);
+    if (!fold_token(tok, len - poss, ft) || ft->len < 5)
+        return 0;
+    int fl = hf >= 0 && (!hk || (hn == ft->len && memcmp(hk, ft->f, hn) == 0))
+                 ? hf
+                 : lex(ft->f, ft->len);
+    if (fl)
+        return 0;
+    size_t trans = 0, inner_upper = 0;
+    *k_trans = 0;
+    for (size_t k = 1; k < ft->len; k++) {
+        if (!ft->bound[k] || !ft->upper[k])
+            continue;
+        inner_upper++;
+        if (!ft->upper[k - 1]) {
+            trans++;
+            *k_trans = k;
+        }
+    }
+    if (trans > 1 || (trans == 0 && inner_upper > 0) ||
+        (trans == 0 && poss))
+        return 0;
+    return !odd_chunk(g, st, en);
+}
+
+/* Pass 2 on one candidate: a camel join or a glued tail. */
+static int decide(seg *g, size_t st, size_t en, const ftok *ft,
+                  size_t k_trans)
+{
+    int r = k_trans ? camel(g, st, en, ft, k_trans) : glued(g, st, en, ft);
+    return r ? 1 : 0;
+}
+
+/* Pass 2 over the whole text, when pass 1 kept too many candidates. */
 static int repair_token(void *ctx, const chr__token *t)
 {
     seg *g = ctx;
@@ -710,30 +817,30 @@ static int repair_token(void *ctx, const chr__token *t)
         return 0;
     char full[MAX_FOLD + 8];
     size_t nf = chr__fold_word(tok, len, full, sizeof full);
-    if (count_of(&g->counts, full, nf) >= 2)
+    if ((count_of(&g->counts, full, nf) & COUNT_MASK) >= 2)
         return 0;
-    size_t poss = possessive(tok, len);
     ftok ft;
-    if (!fold_token(tok, len - poss, &ft) || ft.len < 5 || lex(ft.f, ft.len))
+    size_t k_trans;
+    if (!candidate(g, t->start, t->end, NULL, 0, -1, &ft, &k_trans))
         return 0;
-    size_t trans = 0, k_trans = 0, inner_upper = 0;
-    for (size_t k = 1; k < ft.len; k++) {
-        if (!ft.bound[k] || !ft.upper[k])
+    return decide(g, t->start, t->end, &ft, k_trans);
+}
+
+/* Pass 2 over the candidates pass 1 kept: those the document uses once. */
+static void repair_candidates(seg *g)
+{
+    const cand *c = g->cands.items;
+    for (size_t i = 0; i < g->cands.len; i++) {
+        uint64_t *v = chr__map_get(&g->counts, c[i].key);
+        if (v && (*v & COUNT_MASK) >= 2)
             continue;
-        inner_upper++;
-        if (!ft.upper[k - 1]) {
-            trans++;
-            k_trans = k;
-        }
+        ftok ft;
+        size_t k_trans;
+        /* not in the lexicon: pass 1 looked it up */
+        if (candidate(g, c[i].start, c[i].end, NULL, 0, 0, &ft, &k_trans) &&
+            decide(g, c[i].start, c[i].end, &ft, k_trans))
+            return;
     }
-    if (trans > 1 || (trans == 0 && inner_upper > 0) ||
-        (trans == 0 && poss))
-        return 0;
-    if (odd_chunk(g, t->start, t->end))
-        return 0;
-    int r = trans ? camel(g, t->start, t->end, &ft, k_trans)
-                  : glued(g, t->start, t->end, &ft);
-    return r ? 1 : 0;
 }
 
 static int cmp_edit(const void *pa, const void *pb)
@@ -764,10 +871,15 @@ chr_status chr__repair_joins(const char *text, size_t n, chr__arena *a,
     chr__map_init(&g.glued);
     chr__vec_init(&g.edits, sizeof(edit));
     chr__vec_init(&g.reps, sizeof(chr_repair));
+    chr__vec_init(&g.cands, sizeof(cand));
     chr__words(text, n, count_token, &g);
     if (!g.nomem && g.low_words >= MIN_WORDS &&
-        g.low_known * 100 >= g.low_words * MIN_KNOWN_PCT)
-        chr__words(text, n, repair_token, &g);
+        g.low_known * 100 >= g.low_words * MIN_KNOWN_PCT) {
+        if (g.cands_full)
+            chr__words(text, n, repair_token, &g);
+        else
+            repair_candidates(&g);
+    }
     chr__map_free(&g.counts);
     chr__map_free(&g.names);
     chr__map_free(&g.glued);

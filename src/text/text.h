@@ -54,11 +54,11 @@ const char *chr__guess_language(const char *s, size_t n);
 #define CHR__LEX_PROPER 2 /* the word is written capitalised (a name) */
 
 /* Number of words in the built-in English lexicon (SCOWL, generated at
- * build time by tools/gen-lexicon.sh); 0 when the build did not provide it. */
+ * build time by tools/gen_lexicon.c); 0 when the build did not provide it. */
 size_t chr__lexicon_size(void);
 
 /* CHR__LEX_* flags of a folded (lower-case ASCII letters) word, 0 when the
- * lexicon does not hold it. Binary search, no allocation, thread-safe. */
+ * lexicon does not hold it. One hash probe, no allocation, thread-safe. */
 int chr__lexicon_flags(const char *folded, size_t n);
 
 /* Repairs words glued together by a lossy conversion in text[0..n) (valid
