@@ -37,6 +37,17 @@ static const char *const migrations[] = {
     "  site INTEGER NOT NULL, line INTEGER NOT NULL,"
     "  docs INTEGER NOT NULL, story INTEGER NOT NULL, multi INTEGER NOT NULL,"
     "  PRIMARY KEY (site, line)) WITHOUT ROWID;",
+    /* 3 -> 4: copies — MinHash signatures (the LSH index is rebuilt from
+       them at first use), the score of each document's copy relation, and
+       the paragraph alignment of each copy with its source */
+    "CREATE TABLE copy_sigs ("
+    "  seq INTEGER PRIMARY KEY, sig BLOB NOT NULL);"
+    "ALTER TABLE documents ADD COLUMN copy_score REAL;"
+    "CREATE TABLE alignments ("
+    "  doc TEXT NOT NULL, para INTEGER NOT NULL,"
+    "  source_doc TEXT NOT NULL, source_para INTEGER NOT NULL,"
+    "  score REAL NOT NULL,"
+    "  PRIMARY KEY (doc, para)) WITHOUT ROWID;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

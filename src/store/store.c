@@ -73,6 +73,7 @@ void chr_store_close(chr_store *st)
     if (st->in_batch)
         chr_store_rollback(st);
     chr__stories_free(st->idx);
+    chr__copies_free(st);
     chr__store_templates_free(st);
     sqlite3_close_v2(st->db);
     free(st);
@@ -225,6 +226,7 @@ chr_status chr_store_rollback(chr_store *st)
     /* the in-memory index may be ahead of the tables: reload it lazily */
     chr__stories_free(st->idx);
     st->idx = NULL;
+    chr__copies_free(st);
     return CHR_OK;
 }
 
@@ -372,6 +374,7 @@ chr_status chr_store_add(chr_store *st, const chr_doc *doc,
     chr_buf_free(&json);
     if (rc != SQLITE_DONE)
         return chr__db_fail(st, err, "storing the document");
+    int64_t seq = sqlite3_last_insert_rowid(st->db);
 
     /* the story's title: the title of its earliest-dated document (the
        first titled one among undated or equally dated); date: the earliest
@@ -399,5 +402,8 @@ chr_status chr_store_add(chr_store *st, const chr_doc *doc,
     if ((r = chr__stories_add(st->idx, res->story, doc)) != CHR_OK)
         return chr__fail(err, r, doc->origin, -1, "story index: %s",
                          chr_strerror(r));
+    /* copies: closest relative, relation, direction (copylinks.c) */
+    if ((r = chr__copies_link(st, doc, seq, id, res->story, err)) != CHR_OK)
+        return r;
     return chr__store_template_lines(st, doc, res->story, err);
 }

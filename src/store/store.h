@@ -3,6 +3,7 @@
 #define CHR_STORE_INTERNAL_H
 
 #include "base/base.h"
+#include "corpus/copies.h"
 #include "corpus/stories.h"
 
 #include <sqlite3.h>
@@ -10,6 +11,7 @@
 struct chr_store {
     sqlite3 *db;
     chr__stories *idx; /* loaded on the first add */
+    struct chr__copylinks *copies; /* copy index, loaded on the first add */
     int in_batch;
     chr_templates *templates;   /* loaded on first use */
     uint64_t *tpl_pending;      /* (site, line) pairs that qualified in
@@ -31,6 +33,14 @@ const char *chr__col_text(sqlite3_stmt *s, int i);
 chr_status chr__store_template_lines(chr_store *st, const chr_doc *doc,
                                      int64_t story, chr_error *err);
 void chr__store_templates_free(chr_store *st);
+
+/* Copies (copylinks.c): indexes the stored document `seq`/`id` and links
+ * it with its closest relative (copy_of, relation, alignments), updating a
+ * stored document whose original it is. Inside the batch. */
+chr_status chr__copies_link(chr_store *st, const chr_doc *doc, int64_t seq,
+                            const char *id, int64_t story, chr_error *err);
+/* Drops the in-memory copy index (close, rollback). */
+void chr__copies_free(chr_store *st);
 
 /* Migrations: brings the schema to the current version. */
 chr_status chr__store_migrate(chr_store *st, chr_error *err);
