@@ -1,21 +1,34 @@
-/* stories.c — first-version story clustering: incremental, single pass.
+/* stories.c — story clustering: incremental, single pass.
  *
- * Method (docs/ARCHITECTURE.md, "Stories, first version"):
+ * Method (docs/ARCHITECTURE.md, "Stories"):
  *  - A document gives term, name and place vectors (src/doc/terms.c); terms
  *    and names are weighted (1 + ln tf) * BM25 idf over the documents stored
  *    before it, places equally; all are L2-normalised.
- *  - A story keeps the sum of its members' vectors (trimmed to story_terms)
- *    and the range of its members' dates.
+ *  - A story keeps the sum of its members' vectors (trimmed to story_terms),
+ *    the range of its members' dates, and its neighbourhood: the hub_k
+ *    highest similarities seen between it and documents (its members' best
+ *    matches when they arrived, and every later document's score with it).
  *  - Candidates: stories sharing one of the document's QUERY_TERMS heaviest
  *    seen terms (inverted index), ranked by the query weight they match; the
  *    best SCORED_CANDIDATES get the full score: the weighted mean of the
- *    term, name and place cosines present on both sides. A dated document
- *    only joins a story whose dates are within window_days of its own.
- *  - It joins the best story when the score reaches `threshold`, or reaches
- *    `threshold_low` and `margin` times the runner-up's; else it opens a new
- *    story. Ties go to the older story.
- * Centroids (average link) rather than nearest members (single link) keep
- * stories from chaining into giant ones. */
+ *    term, name and place similarities present on both sides, each the
+ *    average link — the mean cosine with the story's members, dot(doc, sum)
+ *    / n. A dated document only joins a story whose dates are within
+ *    window_days of its own.
+ *  - Neighbourhood correction (hubness reduction, as CSLS): the corrected
+ *    score is raw − hub_alpha · (r_doc + r_story) / 2, where r_doc is the
+ *    mean of the document's hub_k best raw scores and r_story the mean of
+ *    the story's neighbourhood. A document joins the best story when the
+ *    corrected score reaches `threshold`, or the raw score reaches `strong`,
+ *    and the raw score reaches `floor`; or, failing those, when its best raw
+ *    score reaches ratio_low and `ratio` times the runner-up's (a weak but
+ *    unambiguous match: the correction must not keep a rewrite out of a
+ *    tight story of near-copies); else it opens a new story. Ties go to
+ *    the older story. Similarity is judged against what else is similar:
+ *    a generic article close to many stories, or a story close to many
+ *    articles, needs a clearer match; a big story does not attract on size.
+ * Average link rather than the nearest member (single link) keeps stories
+ * from chaining into giant ones. */
 #include "corpus/stories.h"
 
 #include <math.h>
@@ -26,6 +39,10 @@
 #define QUERY_TERMS 32         /* heaviest document terms looked up */
 #define POSTING_SCAN 2000      /* newest postings scanned per term */
 #define SCORED_CANDIDATES 32   /* stories fully scored per document */
+#define HUB_MAX 8              /* neighbourhood similarities kept a story */
+#define BLOB_MAGIC0 'C'        /* state blob: "CS", version, HUB_MAX */
+#define BLOB_MAGIC1 'S'
+#define BLOB_VERSION 2
 
 typedef struct vec {
     chr_term *t; /* sorted by hash */
@@ -38,6 +55,7 @@ typedef struct story {
     int n_docs;
     int32_t day_min, day_max;
     vec terms, names, places;
+    float nb[HUB_MAX]; /* highest similarities with documents, descending */
     int dirty;
 } story;
 
@@ -60,6 +78,13 @@ struct chr__stories {
     float *acc;         /* per story: query weight it matched (this query) */
     uint32_t stamp;
     uint64_t ndocs;
+    /* the last match, applied by the add of the same document */
+    const chr_doc *pend_doc;
+    uint64_t pend_hi, pend_lo;
+    uint32_t pend_ix[SCORED_CANDIDATES];
+    float pend_sc[SCORED_CANDIDATES];  /* raw scores, by candidate */
+    float pend_top[SCORED_CANDIDATES]; /* the same, descending */
+    size_t pend_n;
 };
 
 chr__stories *chr__stories_new(void)
@@ -67,9 +92,13 @@ chr__stories *chr__stories_new(void)
     chr__stories *s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
-    s->p.threshold = 0.2;
-    s->p.threshold_low = 0.07;
-    s->p.margin = 2.0;
+    s->p.threshold = 0.045;
+    s->p.strong = 0.35;
+    s->p.floor = 0.05;
+    s->p.ratio_low = 0.07;
+    s->p.ratio = 2.0;
+    s->p.hub_k = 5;
+    s->p.hub_alpha = 1.0;
     s->p.name_share = 0.3;
     s->p.place_share = 0.2;
     s->p.window_days = 14;
@@ -189,6 +218,12 @@ static int cmp_hash(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+static int cmp_float_desc(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return x > y ? -1 : x < y;
+}
+
 static int cmp_weight_desc(const void *a, const void *b)
 {
     float x = ((const chr_term *)a)->weight, y = ((const chr_term *)b)->weight;
@@ -265,11 +300,32 @@ static double dot(const vec *a, const vec *b)
     return s;
 }
 
-static double cosine(const vec *doc, const vec *centroid)
+/* Average link: the mean cosine of the (normalised) document with the
+ * story's members, whose vectors `sum` adds up. */
+static double avg_link(const vec *doc, const vec *sum, int n_docs)
 {
-    if (doc->n == 0 || centroid->n == 0 || centroid->norm <= 0)
+    if (doc->n == 0 || sum->n == 0 || n_docs <= 0)
         return 0;
-    return dot(doc, centroid) / centroid->norm;
+    return dot(doc, sum) / n_docs;
+}
+
+/* Inserts x into the descending list nb[0..k). */
+static void nb_insert(float *nb, int k, float x)
+{
+    if (k <= 0 || x <= nb[k - 1])
+        return;
+    int i = k - 1;
+    while (i > 0 && nb[i - 1] < x) {
+        nb[i] = nb[i - 1];
+        i--;
+    }
+    nb[i] = x;
+}
+
+static int hub_k(const chr__stories *s)
+{
+    int k = s->p.hub_k;
+    return k < 1 ? 1 : k > HUB_MAX ? HUB_MAX : k;
 }
 
 /* centroid += v, trimmed to `keep` terms. */
@@ -390,8 +446,12 @@ static chr_status index_terms(chr__stories *s, const story *st, const vec *v,
     return CHR_OK;
 }
 
-/* ---- serialisation: u32 n_terms, n_names, n_places, then (u64, f32)
- * pairs ---- */
+/* ---- serialisation. Version 2: "CS", version byte 2, HUB_MAX, the
+ * neighbourhood (HUB_MAX f32), then u32 n_terms, n_names, n_places and
+ * (u64, f32) pairs. Version 1 (no header, no neighbourhood) still loads,
+ * with an empty neighbourhood. ---- */
+
+#define BLOB_HEAD (4 + HUB_MAX * 4)
 
 static chr_status vec_load(vec *v, const unsigned char *p, size_t n)
 {
@@ -414,6 +474,17 @@ chr_status chr__stories_load_story(chr__stories *s, int64_t id, int n_docs,
 {
     const unsigned char *p = blob;
     uint32_t nt = 0, nn = 0, np = 0;
+    float nb[HUB_MAX] = {0};
+    if (len >= BLOB_HEAD + 12 && p[0] == BLOB_MAGIC0 && p[1] == BLOB_MAGIC1) {
+        if (p[2] != BLOB_VERSION || p[3] != HUB_MAX)
+            return CHR_PARSE;
+        memcpy(nb, p + 4, sizeof nb);
+        for (int i = 0; i < HUB_MAX; i++)
+            if (!(nb[i] >= -1.0f && nb[i] <= 1.0f)) /* NaN too */
+                return CHR_PARSE;
+        p += BLOB_HEAD;
+        len -= BLOB_HEAD;
+    }
     if (len < 12)
         return CHR_PARSE;
     memcpy(&nt, p, 4);
@@ -427,6 +498,7 @@ chr_status chr__stories_load_story(chr__stories *s, int64_t id, int n_docs,
     if (r != CHR_OK)
         return r;
     st->n_docs = n_docs;
+    memcpy(st->nb, nb, sizeof nb);
     st->day_min = chr__iso_days(date_min);
     st->day_max = chr__iso_days(date_max);
     if ((r = vec_load(&st->terms, p + 12, nt)) != CHR_OK ||
@@ -484,19 +556,20 @@ static chr_status doc_vecs_make(const chr__stories *s, const chr_doc *doc,
     return r;
 }
 
-/* Weighted mean of the term, name and place cosines present on both
- * sides. */
+/* Weighted mean of the term, name and place average links present on
+ * both sides. */
 static double story_score(const chr__stories *s, const doc_vecs *v,
                           const story *st)
 {
     double wt = 1.0 - s->p.name_share - s->p.place_share;
-    double sum = wt * cosine(&v->terms, &st->terms), w = wt;
+    double sum = wt * avg_link(&v->terms, &st->terms, st->n_docs), w = wt;
     if (v->names.n && st->names.n) {
-        sum += s->p.name_share * cosine(&v->names, &st->names);
+        sum += s->p.name_share * avg_link(&v->names, &st->names, st->n_docs);
         w += s->p.name_share;
     }
     if (v->places.n && st->places.n) {
-        sum += s->p.place_share * cosine(&v->places, &st->places);
+        sum += s->p.place_share *
+               avg_link(&v->places, &st->places, st->n_docs);
         w += s->p.place_share;
     }
     return w > 0 ? sum / w : 0;
@@ -505,8 +578,9 @@ static double story_score(const chr__stories *s, const doc_vecs *v,
 chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
                               chr__assignment *out)
 {
-    out->story = 0;
-    out->score = 0;
+    memset(out, 0, sizeof *out);
+    s->pend_doc = NULL;
+    s->pend_n = 0;
     doc_vecs v;
     chr_status r = doc_vecs_make(s, doc, &v);
     if (r != CHR_OK)
@@ -606,39 +680,100 @@ chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
         }
     }
     free(cand);
-    double best = -1, second = 0;
-    int64_t best_id = 0;
+    free(q);
+    /* 3: raw scores; the document's neighbourhood r_doc; the corrected
+       scores */
+    float top[SCORED_CANDIDATES];
     for (size_t h = 0; h < nh; h++) {
-        const story *st = &s->stories[heap[h]];
-        double score = story_score(s, &v, st);
-        if (score > best || (score == best && st->id < best_id)) {
-            if (best > second)
+        s->pend_ix[h] = heap[h];
+        s->pend_sc[h] = (float)story_score(s, &v, &s->stories[heap[h]]);
+        top[h] = s->pend_sc[h];
+    }
+    doc_vecs_free(&v);
+    qsort(top, nh, sizeof *top, cmp_float_desc);
+    memcpy(s->pend_top, top, nh * sizeof *top);
+    s->pend_n = nh;
+    s->pend_doc = doc;
+    s->pend_hi = doc->hash_hi;
+    s->pend_lo = doc->hash_lo;
+    int k = hub_k(s);
+    double r_doc = 0;
+    for (size_t h = 0; h < nh && h < (size_t)k; h++)
+        r_doc += top[h];
+    r_doc /= k;
+    double best = 0, second = 0, best_raw = 0;
+    double top_raw = 0, second_raw = 0; /* best raw scores, any story */
+    int64_t best_id = 0, top_id = 0;
+    for (size_t h = 0; h < nh; h++) {
+        const story *st = &s->stories[s->pend_ix[h]];
+        double raw = s->pend_sc[h];
+        if (raw > top_raw || (raw == top_raw && top_id && st->id < top_id)) {
+            second_raw = top_raw;
+            top_raw = raw;
+            top_id = st->id;
+        } else if (raw > second_raw) {
+            second_raw = raw;
+        }
+        if (raw < s->p.floor)
+            continue;
+        double r_story = 0;
+        for (int i = 0; i < k; i++)
+            r_story += st->nb[i];
+        r_story /= k;
+        double adj = raw - s->p.hub_alpha * (r_doc + r_story) / 2;
+        if (!best_id || adj > best || (adj == best && st->id < best_id)) {
+            if (best_id && best > second)
                 second = best;
-            best = score;
+            best = adj;
+            best_raw = raw;
             best_id = st->id;
-        } else if (score > second) {
-            second = score;
+        } else if (adj > second) {
+            second = adj;
         }
     }
-    free(q);
-    doc_vecs_free(&v);
+    out->score = best_raw;
+    out->adjusted = best;
     out->second = second;
-    if (best >= s->p.threshold ||
-        (best >= s->p.threshold_low && best >= s->p.margin * second)) {
+    if (best_id && (best >= s->p.threshold || best_raw >= s->p.strong)) {
         out->story = best_id;
-        out->score = best;
-    } else if (best > 0) {
-        out->score = best;
+    } else if (top_id && top_raw >= s->p.ratio_low &&
+               top_raw >= s->p.floor && top_raw >= s->p.ratio * second_raw) {
+        /* the neighbourhood correction holds back a document from a tight
+           story of near-copies; a clear, unrivalled best match still joins */
+        out->story = top_id;
+        out->score = top_raw;
     }
     return CHR_OK;
 }
 
+/* Records the last match's similarities: in the neighbourhood of every
+ * story compared, and the document's best ones in the story it joins. */
+static void apply_pending(chr__stories *s, story *st)
+{
+    int k = hub_k(s);
+    for (size_t h = 0; h < s->pend_n; h++)
+        nb_insert(s->stories[s->pend_ix[h]].nb, k, s->pend_sc[h]);
+    for (size_t h = 0; h < s->pend_n && h < (size_t)k; h++)
+        nb_insert(st->nb, k, s->pend_top[h]);
+    s->pend_doc = NULL;
+    s->pend_n = 0;
+}
+
 chr_status chr__stories_add(chr__stories *s, int64_t id, const chr_doc *doc)
 {
-    story *st = find_story(s, id);
     chr_status r;
+    if (s->pend_doc != doc || s->pend_hi != doc->hash_hi ||
+        s->pend_lo != doc->hash_lo) {
+        chr__assignment as;
+        if ((r = chr__stories_match(s, doc, &as)) != CHR_OK)
+            return r;
+    }
+    story *st = find_story(s, id);
     if (!st && (r = new_story(s, id, &st)) != CHR_OK)
         return r;
+    for (size_t h = 0; h < s->pend_n; h++)
+        s->stories[s->pend_ix[h]].dirty = 1;
+    apply_pending(s, st);
     doc_vecs v;
     if ((r = doc_vecs_make(s, doc, &v)) != CHR_OK)
         return r;
@@ -692,7 +827,13 @@ chr_status chr__stories_flush(chr__stories *s,
             continue;
         chr_buf_reset(&b);
         uint32_t nt = st->terms.n, nn = st->names.n, np = st->places.n;
-        r = chr_buf_append(&b, &nt, 4);
+        const unsigned char head[4] = {BLOB_MAGIC0, BLOB_MAGIC1, BLOB_VERSION,
+                                       HUB_MAX};
+        r = chr_buf_append(&b, head, 4);
+        if (r == CHR_OK)
+            r = chr_buf_append(&b, st->nb, sizeof st->nb);
+        if (r == CHR_OK)
+            r = chr_buf_append(&b, &nt, 4);
         if (r == CHR_OK)
             r = chr_buf_append(&b, &nn, 4);
         if (r == CHR_OK)

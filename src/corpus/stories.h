@@ -10,12 +10,16 @@ typedef struct chr__stories chr__stories;
 
 /* Tunables; chr__stories_new() sets the defaults documented in stories.c. */
 typedef struct chr__stories_params {
-    double threshold;  /* score that joins a story on its own */
-    double threshold_low; /* lower score that joins when it beats the
-                             runner-up by `margin` times */
-    double margin;
-    double name_share; /* weight of the proper-name cosine in the score */
-    double place_share; /* weight of the place cosine in the score */
+    double threshold;  /* neighbourhood-corrected score that joins a story */
+    double strong;     /* raw score that joins on its own */
+    double floor;      /* raw score below which a story is never joined */
+    double ratio_low;  /* raw score that joins the best-scoring story when */
+    double ratio;      /* ... it is `ratio` times the runner-up's raw score
+                          (a weak but unambiguous match) */
+    int hub_k;         /* neighbours averaged for the correction (<= 8) */
+    double hub_alpha;  /* weight of the neighbourhood correction */
+    double name_share; /* weight of the proper-name similarity in the score */
+    double place_share; /* weight of the place similarity in the score */
     int window_days;   /* dated documents join only stories within this */
     int doc_terms;     /* terms kept per document vector */
     int story_terms;   /* terms kept per story centroid */
@@ -34,16 +38,20 @@ chr_status chr__stories_load_story(chr__stories *s, int64_t id, int n_docs,
 
 typedef struct chr__assignment {
     int64_t story;  /* existing story id, or 0 when a new one must open */
-    double score;   /* best score found */
-    double second;  /* the runner-up's score (0 when none) */
+    double score;   /* the best story's raw similarity (0 when none) */
+    double adjusted; /* its neighbourhood-corrected score */
+    double second;  /* the runner-up's corrected score (0 when none) */
 } chr__assignment;
 
-/* Finds the story `doc` belongs to (read-only). */
+/* Finds the story `doc` belongs to. The index itself is unchanged; the
+ * similarities found are kept for the chr__stories_add() of the same
+ * document that follows. */
 chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
                               chr__assignment *out);
 
-/* Adds `doc` to story `id` (creating it in the index when new) and counts
- * its terms in the document frequencies. */
+/* Adds `doc` to story `id` (creating it in the index when new), counts
+ * its terms in the document frequencies and records its similarities in
+ * the neighbourhoods of the stories it was compared with. */
 chr_status chr__stories_add(chr__stories *s, int64_t id, const chr_doc *doc);
 
 /* Persisting: calls `cb` for every story changed since the last flush with
@@ -68,6 +76,12 @@ void chr__stories_clear_dirty(chr__stories *s);
 
 uint64_t chr__stories_ndocs(const chr__stories *s);
 size_t chr__stories_memory(const chr__stories *s);
+
+/* The place a document's story happened, as text: its dateline place,
+ * else the first place its lead names after "in" ("Samarkand,
+ * Uzbekistan"); "" when none. Writes at most cap - 1 bytes and a NUL into
+ * out; returns the length. */
+size_t chr__story_place(const chr_doc *doc, char *out, size_t cap);
 
 /* Days since 1970-01-01 of an ISO date, or INT32_MIN when NULL/invalid. */
 int32_t chr__iso_days(const char *iso);

@@ -48,6 +48,15 @@ static const char *const migrations[] = {
     "  source_doc TEXT NOT NULL, source_para INTEGER NOT NULL,"
     "  score REAL NOT NULL,"
     "  PRIMARY KEY (doc, para)) WITHOUT ROWID;",
+    /* 4 -> 5: the raw-input hash of every input met, stored or duplicate,
+       so that re-ingesting skips duplicates too without analysing them
+       (their analysis could differ as site-template evidence grows) */
+    "CREATE TABLE inputs (hash INTEGER PRIMARY KEY, id TEXT NOT NULL);"
+    "INSERT OR IGNORE INTO inputs SELECT input_hash, id FROM documents"
+    "  WHERE input_hash IS NOT NULL ORDER BY seq;"
+    /* and each story's representative document (its title and place) */
+    "ALTER TABLE stories ADD COLUMN rep_id TEXT;"
+    "ALTER TABLE stories ADD COLUMN rep_date TEXT;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

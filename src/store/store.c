@@ -257,8 +257,7 @@ chr_status chr_store_find_input(chr_store *st, uint64_t input_hash, char *id,
 {
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db,
-                           "SELECT id FROM documents WHERE input_hash=? "
-                           "ORDER BY seq LIMIT 1",
+                           "SELECT id FROM inputs WHERE hash=?",
                            -1, &s, NULL) != SQLITE_OK)
         return chr__db_fail(st, err, "looking up an input");
     sqlite3_bind_int64(s, 1, (sqlite3_int64)input_hash);
@@ -271,6 +270,24 @@ chr_status chr_store_find_input(chr_store *st, uint64_t input_hash, char *id,
     if (rc == SQLITE_DONE)
         return CHR_NOTFOUND;
     return chr__db_fail(st, err, "looking up an input");
+}
+
+/* Records that an input with these raw bytes is (a copy of) document id. */
+static chr_status remember_input(chr_store *st, uint64_t hash, const char *id,
+                                 chr_error *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db,
+                           "INSERT OR IGNORE INTO inputs(hash, id) "
+                           "VALUES(?, ?)",
+                           -1, &s, NULL) != SQLITE_OK)
+        return chr__db_fail(st, err, "recording an input");
+    sqlite3_bind_int64(s, 1, (sqlite3_int64)hash);
+    sqlite3_bind_text(s, 2, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? CHR_OK
+                             : chr__db_fail(st, err, "recording an input");
 }
 
 static void bind_text(sqlite3_stmt *s, int i, const char *v)
@@ -299,7 +316,7 @@ chr_status chr_store_add(chr_store *st, const chr_doc *doc,
         return chr__db_fail(st, err, "looking up the document hash");
     if (found) {
         res->duplicate = 1;
-        return CHR_OK;
+        return remember_input(st, doc->input_hash, res->dup_of, err);
     }
     /* a unique id */
     char id[600];
@@ -376,24 +393,37 @@ chr_status chr_store_add(chr_store *st, const chr_doc *doc,
         return chr__db_fail(st, err, "storing the document");
     int64_t seq = sqlite3_last_insert_rowid(st->db);
 
-    /* the story's title: the title of its earliest-dated document (the
-       first titled one among undated or equally dated); date: the earliest
-       date of its documents; place: its first dateline place. SQLite
-       evaluates every expression on the row as it was before the update. */
+    /* The story's representative is its earliest-dated document (undated
+       ones after dated ones, ties to the smaller id), so that it does not
+       depend on ingest order; the story takes its title and place (the
+       dateline place, else where the lead says it happened), falling back
+       to the first document that has them. date: the earliest date of its
+       documents. SQLite evaluates every expression on the row as it was
+       before the update. */
+    char place[128];
+    chr__story_place(doc, place, sizeof place);
+#define BEATS                                                                 \
+    "(rep_id IS NULL OR (?2 IS NOT NULL AND (rep_date IS NULL OR "            \
+    "?2 < rep_date)) OR (?2 IS rep_date AND ?5 < rep_id))"
     if (sqlite3_prepare_v2(
             st->db,
             "UPDATE stories SET n_documents = n_documents + 1,"
-            " title = CASE WHEN ?1 IS NOT NULL AND (title IS NULL OR"
-            "   (?2 IS NOT NULL AND (date IS NULL OR ?2 < date)))"
-            "   THEN ?1 ELSE title END,"
+            " title = CASE WHEN ?1 IS NOT NULL AND " BEATS
+            "   THEN ?1 ELSE coalesce(title, ?1) END,"
+            " place = CASE WHEN ?3 IS NOT NULL AND " BEATS
+            "   THEN ?3 ELSE coalesce(place, ?3) END,"
+            " rep_date = CASE WHEN " BEATS " THEN ?2 ELSE rep_date END,"
+            " rep_id = CASE WHEN " BEATS " THEN ?5 ELSE rep_id END,"
             " date = CASE WHEN ?2 IS NOT NULL AND (date IS NULL OR ?2 < date)"
-            "        THEN ?2 ELSE date END,"
-            " place = coalesce(place, ?3) WHERE id = ?4",
+            "        THEN ?2 ELSE date END"
+            " WHERE id = ?4",
             -1, &s, NULL) != SQLITE_OK)
         return chr__db_fail(st, err, "updating the story");
+#undef BEATS
     bind_text(s, 1, doc->title);
     bind_text(s, 2, doc->date_hint);
-    bind_text(s, 3, doc->dateline_place);
+    bind_text(s, 3, place[0] ? place : NULL);
+    bind_text(s, 5, id);
     sqlite3_bind_int64(s, 4, res->story);
     rc = sqlite3_step(s);
     sqlite3_finalize(s);
@@ -404,6 +434,8 @@ chr_status chr_store_add(chr_store *st, const chr_doc *doc,
                          chr_strerror(r));
     /* copies: closest relative, relation, direction (copylinks.c) */
     if ((r = chr__copies_link(st, doc, seq, id, res->story, err)) != CHR_OK)
+        return r;
+    if ((r = remember_input(st, doc->input_hash, id, err)) != CHR_OK)
         return r;
     return chr__store_template_lines(st, doc, res->story, err);
 }

@@ -52,6 +52,28 @@ T_TEST(features_terms_names_places)
     chr_doc_free(d);
 }
 
+T_TEST(story_place_dateline_or_lead)
+{
+    char buf[64];
+    chr_doc *d = doc_of("Officials said on Friday that talks in Samarkand, "
+                        "Uzbekistan would go on.\n\nLater in Geneva.",
+                        NULL, NULL);
+    T_EQ_INT(chr__story_place(d, buf, sizeof buf), 21);
+    T_EQ_STR(buf, "Samarkand, Uzbekistan");
+    chr_doc_free(d);
+    d = doc_of("Talks in Geneva.", NULL, "Port Casimir");
+    chr__story_place(d, buf, sizeof buf);
+    T_EQ_STR(buf, "Port Casimir"); /* the dateline first */
+    chr__story_place(d, buf, 5);
+    T_EQ_STR(buf, "Port"); /* cut to the buffer */
+    chr_doc_free(d);
+    d = doc_of("It rained in March.\n\nNobody came.\n\nThen in Oslo.",
+               NULL, NULL);
+    T_EQ_INT(chr__story_place(d, buf, sizeof buf), 0); /* month; past lead */
+    T_EQ_STR(buf, "");
+    chr_doc_free(d);
+}
+
 static const char *DAM =
     "Parliament in Nordhaven approved the Harlow river dam after a long "
     "debate. Prime Minister Anja Kessler said the dam would bring power to "
@@ -122,18 +144,33 @@ T_TEST(stories_join_window_and_persist)
     T_EQ_INT(chr__stories_match(s, a_late, &as), CHR_OK);
     T_EQ_INT(as.story, 0);
 
-    /* a high threshold with no ratio test refuses the join */
+    /* a high threshold refuses the join ... */
     chr__stories_params *p = chr__stories_params_of(s);
-    double thr = p->threshold;
-    p->threshold = p->threshold_low = 0.99;
+    chr__stories_params saved_p = *p;
+    p->threshold = p->strong = p->ratio_low = 0.99;
     T_EQ_INT(chr__stories_match(s, a2, &as), CHR_OK);
     T_EQ_INT(as.story, 0);
-    /* ... unless the best story beats the runner-up by the margin */
-    p->threshold_low = 0.01;
-    p->margin = 1.5;
+    /* ... unless the match is clear and unrivalled (ratio test) */
+    p->ratio_low = 0.01;
+    p->ratio = 1.5;
     T_EQ_INT(chr__stories_match(s, a2, &as), CHR_OK);
     T_EQ_INT(as.story, 1);
-    p->threshold = thr;
+    p->ratio_low = 0.99;
+    /* ... and so does a strong neighbourhood correction */
+    p->threshold = 0.0;
+    p->hub_alpha = 50;
+    T_EQ_INT(chr__stories_match(s, a2, &as), CHR_OK);
+    T_EQ_INT(as.story, 0);
+    T_CHECK(as.adjusted < 0);
+    /* ... unless the raw score is strong on its own */
+    p->strong = 0.2;
+    T_EQ_INT(chr__stories_match(s, a2, &as), CHR_OK);
+    T_EQ_INT(as.story, 1);
+    /* the floor stops everything */
+    p->floor = 0.99;
+    T_EQ_INT(chr__stories_match(s, a2, &as), CHR_OK);
+    T_EQ_INT(as.story, 0);
+    *p = saved_p;
 
     /* persistence: flush, load into a new index, same decision */
     saved *sv = calloc(1, sizeof *sv);
