@@ -55,8 +55,11 @@ static size_t rstrip_punct(const char *s, size_t n)
 
 static int word_in(const char *w, size_t n, const char *const *list)
 {
-    for (size_t i = 0; list[i]; i++)
-        if (chr__ieq(w, n, list[i]))
+    if (n == 0)
+        return 0;
+    int c0 = lower((unsigned char)w[0]);
+    for (size_t i = 0; list[i]; i++) /* first letter first: cheap reject */
+        if ((unsigned char)list[i][0] == c0 && chr__ieq(w, n, list[i]))
             return 1;
     return 0;
 }
