@@ -84,6 +84,12 @@ static char *from_iconv(iconv_t cd, const char *d, size_t n, size_t *outlen)
 static int utf8_valid(const char *d, size_t n)
 {
     for (size_t i = 0; i < n;) {
+        /* eight ASCII bytes at a time */
+        uint64_t w;
+        if (i + 8 <= n && (memcpy(&w, d + i, 8), !(w & 0x8080808080808080ULL))) {
+            i += 8;
+            continue;
+        }
         if ((unsigned char)d[i] < 0x80) {
             i++;
             continue;

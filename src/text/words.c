@@ -42,6 +42,12 @@ size_t chr__words(const char *s, size_t n,
     while (i < n) {
         int32_t cp;
         utf8proc_category_t cat;
+        unsigned char c0 = (unsigned char)s[i];
+        if (c0 < 0x80 && !((c0 | 32) >= 'a' && (c0 | 32) <= 'z') &&
+            !(c0 >= '0' && c0 <= '9')) {
+            i++; /* ASCII space or punctuation */
+            continue;
+        }
         size_t len = chr__utf8_decode(s + i, n - i, &cp);
         if (!is_word_cp(cp, &cat)) {
             i += len;
@@ -53,6 +59,16 @@ size_t chr__words(const char *s, size_t n,
         int letters = 0, uppers = 0;
         size_t j = i;
         while (j < n) {
+            unsigned char c = (unsigned char)s[j];
+            if (c < 0x80) { /* ASCII letters and digits: the common case */
+                int lo = c >= 'a' && c <= 'z', up = c >= 'A' && c <= 'Z';
+                if (lo || up || (c >= '0' && c <= '9')) {
+                    letters += lo || up;
+                    uppers += up;
+                    j++;
+                    continue;
+                }
+            }
             size_t l = chr__utf8_decode(s + j, n - j, &cp);
             if (is_word_cp(cp, &cat)) {
                 if (is_letter_cp(cp)) {
