@@ -84,15 +84,13 @@ static chr_status put_sig(chr_store *st, int64_t seq, const uint32_t *sig)
     unsigned char blob[SIG_BYTES];
     sig_encode(sig, blob);
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db,
-                           "INSERT OR REPLACE INTO copy_sigs(seq, sig) "
-                           "VALUES(?, ?)",
-                           -1, &s, NULL) != SQLITE_OK)
+    if (chr__prepare(st, "INSERT OR REPLACE INTO copy_sigs(seq, sig) "
+                           "VALUES(?, ?)", &s) != SQLITE_OK)
         return CHR_DB;
     sqlite3_bind_int64(s, 1, seq);
     sqlite3_bind_blob(s, 2, blob, SIG_BYTES, SQLITE_TRANSIENT);
     int rc = sqlite3_step(s);
-    sqlite3_finalize(s);
+    chr__release(st, s);
     return rc == SQLITE_DONE ? CHR_OK : CHR_DB;
 }
 
@@ -101,11 +99,9 @@ static chr_status put_sig(chr_store *st, int64_t seq, const uint32_t *sig)
 static chr_status backfill(chr_store *st, chr__lsh *l, int64_t skip)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT seq, body FROM documents WHERE seq NOT IN "
+    if (chr__prepare(st, "SELECT seq, body FROM documents WHERE seq NOT IN "
                            "(SELECT seq FROM copy_sigs) AND seq<>? "
-                           "ORDER BY seq",
-                           -1, &s, NULL) != SQLITE_OK)
+                           "ORDER BY seq", &s) != SQLITE_OK)
         return CHR_DB;
     sqlite3_bind_int64(s, 1, skip);
     chr_status r = CHR_OK;
@@ -122,7 +118,7 @@ static chr_status backfill(chr_store *st, chr__lsh *l, int64_t skip)
         }
         chr__copyfeat_free(f);
     }
-    sqlite3_finalize(s);
+    chr__release(st, s);
     return r;
 }
 
@@ -138,8 +134,7 @@ static chr_status load(chr_store *st, int64_t skip, chr_error *err)
         return chr__fail(err, CHR_NOMEM, st->path, -1, "out of memory");
     }
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db, "SELECT seq, sig FROM copy_sigs", -1, &s,
-                           NULL) != SQLITE_OK) {
+    if (chr__prepare(st, "SELECT seq, sig FROM copy_sigs", &s) != SQLITE_OK) {
         chr__lsh_free(l);
         free(cl);
         return chr__db_fail(st, err, "loading the copy index");
@@ -152,7 +147,7 @@ static chr_status load(chr_store *st, int64_t skip, chr_error *err)
         sig_decode(sqlite3_column_blob(s, 1), sig);
         r = chr__lsh_add(l, (uint32_t)sqlite3_column_int64(s, 0), sig);
     }
-    sqlite3_finalize(s);
+    chr__release(st, s);
     if (r == CHR_OK)
         r = backfill(st, l, skip);
     if (r != CHR_OK) {
@@ -190,13 +185,11 @@ static chr_status load_cand(chr_store *st, int64_t seq, cand *c)
     memset(c, 0, sizeof *c);
     chr__copyfeat *cached = cache_get(st->copies, seq);
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT id, hash, date_hint, language, outlet, "
+    if (chr__prepare(st, "SELECT id, hash, date_hint, language, outlet, "
                            "byline, dateline_date, copy_of, copy_score, "
                            "CASE WHEN ? THEN NULL ELSE body END, "
                            "length(CAST(body AS BLOB)) "
-                           "FROM documents WHERE seq=?",
-                           -1, &s, NULL) != SQLITE_OK)
+                           "FROM documents WHERE seq=?", &s) != SQLITE_OK)
         return CHR_DB;
     sqlite3_bind_int(s, 1, cached != NULL);
     sqlite3_bind_int64(s, 2, seq);
@@ -223,7 +216,7 @@ static chr_status load_cand(chr_store *st, int64_t seq, cand *c)
             c->own = 1;
         }
     }
-    sqlite3_finalize(s);
+    chr__release(st, s);
     return r;
 }
 
@@ -241,10 +234,8 @@ static chr_status set_link(chr_store *st, int64_t seq, const char *id,
                            const char *src, const chr__copy_pair *p)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db,
-                           "UPDATE documents SET copy_of=?, relation=?, "
-                           "copy_score=? WHERE seq=?",
-                           -1, &s, NULL) != SQLITE_OK)
+    if (chr__prepare(st, "UPDATE documents SET copy_of=?, relation=?, "
+                           "copy_score=? WHERE seq=?", &s) != SQLITE_OK)
         return CHR_DB;
     sqlite3_bind_text(s, 1, src, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, chr__relation_name(p->relation), -1,
@@ -252,21 +243,18 @@ static chr_status set_link(chr_store *st, int64_t seq, const char *id,
     sqlite3_bind_double(s, 3, p->score);
     sqlite3_bind_int64(s, 4, seq);
     int rc = sqlite3_step(s);
-    sqlite3_finalize(s);
+    chr__release(st, s);
     if (rc != SQLITE_DONE)
         return CHR_DB;
-    if (sqlite3_prepare_v2(st->db, "DELETE FROM alignments WHERE doc=?", -1,
-                           &s, NULL) != SQLITE_OK)
+    if (chr__prepare(st, "DELETE FROM alignments WHERE doc=?", &s) != SQLITE_OK)
         return CHR_DB;
     sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
     rc = sqlite3_step(s);
-    sqlite3_finalize(s);
+    chr__release(st, s);
     if (rc != SQLITE_DONE)
         return CHR_DB;
-    if (sqlite3_prepare_v2(st->db,
-                           "INSERT INTO alignments(doc, para, source_doc, "
-                           "source_para, score) VALUES(?,?,?,?,?)",
-                           -1, &s, NULL) != SQLITE_OK)
+    if (chr__prepare(st, "INSERT INTO alignments(doc, para, source_doc, "
+                           "source_para, score) VALUES(?,?,?,?,?)", &s) != SQLITE_OK)
         return CHR_DB;
     for (size_t i = 0; i < p->n_align && rc == SQLITE_DONE; i++) {
         sqlite3_reset(s);
@@ -278,7 +266,7 @@ static chr_status set_link(chr_store *st, int64_t seq, const char *id,
                                       1000.0);
         rc = sqlite3_step(s);
     }
-    sqlite3_finalize(s);
+    chr__release(st, s);
     return rc == SQLITE_DONE ? CHR_OK : CHR_DB;
 }
 
@@ -303,10 +291,8 @@ static size_t candidates(chr_store *st, const uint32_t *sig, int use_lsh,
                 out[n++] = got[i];
     }
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT seq FROM documents WHERE story=? AND "
-                           "seq<>? ORDER BY seq DESC LIMIT ?",
-                           -1, &s, NULL) != SQLITE_OK)
+    if (chr__prepare(st, "SELECT seq FROM documents WHERE story=? AND "
+                           "seq<>? ORDER BY seq DESC LIMIT ?", &s) != SQLITE_OK)
         return n;
     sqlite3_bind_int64(s, 1, story);
     sqlite3_bind_int64(s, 2, seq);
@@ -319,7 +305,7 @@ static size_t candidates(chr_store *st, const uint32_t *sig, int use_lsh,
         if (k == n)
             out[n++] = c;
     }
-    sqlite3_finalize(s);
+    chr__release(st, s);
     return n;
 }
 

@@ -31,6 +31,46 @@ chr_status chr__db_exec(chr_store *st, const char *sql, chr_error *err)
     return CHR_OK;
 }
 
+int chr__prepare(chr_store *st, const char *sql, sqlite3_stmt **out)
+{
+    *out = NULL;
+    size_t free_slot = CHR__STMT_CACHE;
+    for (size_t i = 0; i < CHR__STMT_CACHE; i++) {
+        if (st->stmts[i].sql == sql) {
+            if (st->stmts[i].busy)
+                return sqlite3_prepare_v2(st->db, sql, -1, out, NULL);
+            st->stmts[i].busy = 1;
+            *out = st->stmts[i].stmt;
+            return SQLITE_OK;
+        }
+        if (!st->stmts[i].sql && free_slot == CHR__STMT_CACHE)
+            free_slot = i;
+    }
+    int rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                                out, NULL);
+    if (rc == SQLITE_OK && free_slot < CHR__STMT_CACHE) {
+        st->stmts[free_slot].sql = sql;
+        st->stmts[free_slot].stmt = *out;
+        st->stmts[free_slot].busy = 1;
+    }
+    return rc;
+}
+
+void chr__release(chr_store *st, sqlite3_stmt *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < CHR__STMT_CACHE; i++) {
+        if (st->stmts[i].stmt == s) {
+            sqlite3_reset(s);
+            sqlite3_clear_bindings(s);
+            st->stmts[i].busy = 0;
+            return;
+        }
+    }
+    sqlite3_finalize(s);
+}
+
 const char *chr__col_text(sqlite3_stmt *s, int i)
 {
     return (const char *)sqlite3_column_text(s, i);
@@ -75,6 +115,8 @@ void chr_store_close(chr_store *st)
     chr__stories_free(st->idx);
     chr__copies_free(st);
     chr__store_templates_free(st);
+    for (size_t i = 0; i < CHR__STMT_CACHE; i++)
+        sqlite3_finalize(st->stmts[i].stmt);
     sqlite3_close_v2(st->db);
     free(st);
 }
@@ -89,30 +131,26 @@ static chr_status load_index(chr_store *st, chr_error *err)
         return chr__fail(err, CHR_NOMEM, st->path, -1, "out of memory");
     sqlite3_stmt *s = NULL;
     chr_status r = CHR_OK;
-    if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM documents", -1, &s,
-                           NULL) != SQLITE_OK)
+    if (chr__prepare(st, "SELECT count(*) FROM documents", &s) != SQLITE_OK)
         goto dbfail;
     if (sqlite3_step(s) == SQLITE_ROW)
         chr__stories_set_ndocs(idx, (uint64_t)sqlite3_column_int64(s, 0));
-    sqlite3_finalize(s);
-    if (sqlite3_prepare_v2(st->db, "SELECT term, n FROM term_df", -1, &s,
-                           NULL) != SQLITE_OK)
+    chr__release(st, s);
+    if (chr__prepare(st, "SELECT term, n FROM term_df", &s) != SQLITE_OK)
         goto dbfail;
     while (r == CHR_OK && sqlite3_step(s) == SQLITE_ROW)
         r = chr__stories_load_df(idx, (uint64_t)sqlite3_column_int64(s, 0),
                                  (uint64_t)sqlite3_column_int64(s, 1));
-    sqlite3_finalize(s);
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT id, n_documents, date_min, date_max, state "
-                           "FROM stories ORDER BY id",
-                           -1, &s, NULL) != SQLITE_OK)
+    chr__release(st, s);
+    if (chr__prepare(st, "SELECT id, n_documents, date_min, date_max, state "
+                           "FROM stories ORDER BY id", &s) != SQLITE_OK)
         goto dbfail;
     while (r == CHR_OK && sqlite3_step(s) == SQLITE_ROW)
         r = chr__stories_load_story(
             idx, sqlite3_column_int64(s, 0), sqlite3_column_int(s, 1),
             chr__col_text(s, 2), chr__col_text(s, 3),
             sqlite3_column_blob(s, 4), (size_t)sqlite3_column_bytes(s, 4));
-    sqlite3_finalize(s);
+    chr__release(st, s);
     if (r != CHR_OK) {
         chr__stories_free(idx);
         return chr__fail(err, r, st->path, -1,
@@ -142,17 +180,15 @@ static chr_status flush_story(void *ctx, const chr__story_state *ss)
 {
     chr_store *st = ctx;
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db,
-                           "UPDATE stories SET state=?, date_min=?, "
-                           "date_max=? WHERE id=?",
-                           -1, &s, NULL) != SQLITE_OK)
+    if (chr__prepare(st, "UPDATE stories SET state=?, date_min=?, "
+                           "date_max=? WHERE id=?", &s) != SQLITE_OK)
         return CHR_DB;
     sqlite3_bind_blob(s, 1, ss->blob, (int)ss->len, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, ss->date_min, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 3, ss->date_max, -1, SQLITE_STATIC);
     sqlite3_bind_int64(s, 4, ss->id);
     int rc = sqlite3_step(s);
-    sqlite3_finalize(s);
+    chr__release(st, s);
     return rc == SQLITE_DONE ? CHR_OK : CHR_DB;
 }
 
@@ -190,17 +226,15 @@ chr_status chr_store_commit(chr_store *st, chr_error *err)
         return chr__fail(err, CHR_INVALID, st->path, -1, "no open batch");
     if (st->idx) {
         flush_ctx fc = {st, {NULL}};
-        if (sqlite3_prepare_v2(st->db,
-                               "INSERT OR REPLACE INTO term_df(term, n) "
-                               "VALUES(?, ?)",
-                               -1, &fc.df.s, NULL) != SQLITE_OK) {
+        if (chr__prepare(st, "INSERT OR REPLACE INTO term_df(term, n) "
+                               "VALUES(?, ?)", &fc.df.s) != SQLITE_OK) {
             chr_status r = chr__db_fail(st, err, "saving term statistics");
             chr_store_rollback(st);
             return r;
         }
         chr_status r =
             chr__stories_flush(st->idx, flush_story_cb, flush_df_cb, &fc);
-        sqlite3_finalize(fc.df.s);
+        chr__release(st, fc.df.s);
         if (r != CHR_OK) {
             r = chr__db_fail(st, err, "saving the story index");
             chr_store_rollback(st);
@@ -241,14 +275,14 @@ static int lookup(chr_store *st, const char *sql, const char *arg, char *out,
                   size_t cap)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+    if (chr__prepare(st, sql, &s) != SQLITE_OK)
         return -1;
     sqlite3_bind_text(s, 1, arg, -1, SQLITE_STATIC);
     int rc = sqlite3_step(s);
     int found = rc == SQLITE_ROW;
     if (found && out)
         snprintf(out, cap, "%s", chr__col_text(s, 0) ? chr__col_text(s, 0) : "");
-    sqlite3_finalize(s);
+    chr__release(st, s);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? found : -1;
 }
 
@@ -256,15 +290,13 @@ chr_status chr_store_find_input(chr_store *st, uint64_t input_hash, char *id,
                                 size_t cap, chr_error *err)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT id FROM inputs WHERE hash=?",
-                           -1, &s, NULL) != SQLITE_OK)
+    if (chr__prepare(st, "SELECT id FROM inputs WHERE hash=?", &s) != SQLITE_OK)
         return chr__db_fail(st, err, "looking up an input");
     sqlite3_bind_int64(s, 1, (sqlite3_int64)input_hash);
     int rc = sqlite3_step(s);
     if (rc == SQLITE_ROW && id && cap)
         snprintf(id, cap, "%s", chr__col_text(s, 0) ? chr__col_text(s, 0) : "");
-    sqlite3_finalize(s);
+    chr__release(st, s);
     if (rc == SQLITE_ROW)
         return CHR_OK;
     if (rc == SQLITE_DONE)
@@ -277,15 +309,13 @@ static chr_status remember_input(chr_store *st, uint64_t hash, const char *id,
                                  chr_error *err)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db,
-                           "INSERT OR IGNORE INTO inputs(hash, id) "
-                           "VALUES(?, ?)",
-                           -1, &s, NULL) != SQLITE_OK)
+    if (chr__prepare(st, "INSERT OR IGNORE INTO inputs(hash, id) "
+                           "VALUES(?, ?)", &s) != SQLITE_OK)
         return chr__db_fail(st, err, "recording an input");
     sqlite3_bind_int64(s, 1, (sqlite3_int64)hash);
     sqlite3_bind_text(s, 2, id, -1, SQLITE_STATIC);
     int rc = sqlite3_step(s);
-    sqlite3_finalize(s);
+    chr__release(st, s);
     return rc == SQLITE_DONE ? CHR_OK
                              : chr__db_fail(st, err, "recording an input");
 }
@@ -336,12 +366,10 @@ chr_status chr_store_add(chr_store *st, const chr_doc *doc,
                          chr_strerror(r));
     sqlite3_stmt *s;
     if (!as.story) {
-        if (sqlite3_prepare_v2(st->db,
-                               "INSERT INTO stories(n_documents) VALUES(0)",
-                               -1, &s, NULL) != SQLITE_OK)
+        if (chr__prepare(st, "INSERT INTO stories(n_documents) VALUES(0)", &s) != SQLITE_OK)
             return chr__db_fail(st, err, "creating a story");
         int rc = sqlite3_step(s);
-        sqlite3_finalize(s);
+        chr__release(st, s);
         if (rc != SQLITE_DONE)
             return chr__db_fail(st, err, "creating a story");
         res->story = sqlite3_last_insert_rowid(st->db);
@@ -358,13 +386,10 @@ chr_status chr_store_add(chr_store *st, const chr_doc *doc,
         chr_buf_free(&json);
         return chr__fail(err, r, doc->origin, -1, "writing the analysis");
     }
-    if (sqlite3_prepare_v2(
-            st->db,
-            "INSERT INTO documents(id, hash, origin, format, title, "
+    if (chr__prepare(st, "INSERT INTO documents(id, hash, origin, format, title, "
             "published, outlet, byline, url, dateline_place, dateline_date, "
             "language, date_hint, body, analysis, story, similarity, "
-            "input_hash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            -1, &s, NULL) != SQLITE_OK) {
+            "input_hash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &s) != SQLITE_OK) {
         chr_buf_free(&json);
         return chr__db_fail(st, err, "storing the document");
     }
@@ -387,7 +412,7 @@ chr_status chr_store_add(chr_store *st, const chr_doc *doc,
     sqlite3_bind_double(s, 17, res->similarity);
     sqlite3_bind_int64(s, 18, (sqlite3_int64)doc->input_hash);
     int rc = sqlite3_step(s);
-    sqlite3_finalize(s);
+    chr__release(st, s);
     chr_buf_free(&json);
     if (rc != SQLITE_DONE)
         return chr__db_fail(st, err, "storing the document");
@@ -405,9 +430,7 @@ chr_status chr_store_add(chr_store *st, const chr_doc *doc,
 #define BEATS                                                                 \
     "(rep_id IS NULL OR (?2 IS NOT NULL AND (rep_date IS NULL OR "            \
     "?2 < rep_date)) OR (?2 IS rep_date AND ?5 < rep_id))"
-    if (sqlite3_prepare_v2(
-            st->db,
-            "UPDATE stories SET n_documents = n_documents + 1,"
+    if (chr__prepare(st, "UPDATE stories SET n_documents = n_documents + 1,"
             " title = CASE WHEN ?1 IS NOT NULL AND " BEATS
             "   THEN ?1 ELSE coalesce(title, ?1) END,"
             " place = CASE WHEN ?3 IS NOT NULL AND " BEATS
@@ -416,8 +439,7 @@ chr_status chr_store_add(chr_store *st, const chr_doc *doc,
             " rep_id = CASE WHEN " BEATS " THEN ?5 ELSE rep_id END,"
             " date = CASE WHEN ?2 IS NOT NULL AND (date IS NULL OR ?2 < date)"
             "        THEN ?2 ELSE date END"
-            " WHERE id = ?4",
-            -1, &s, NULL) != SQLITE_OK)
+            " WHERE id = ?4", &s) != SQLITE_OK)
         return chr__db_fail(st, err, "updating the story");
 #undef BEATS
     bind_text(s, 1, doc->title);
@@ -426,7 +448,7 @@ chr_status chr_store_add(chr_store *st, const chr_doc *doc,
     bind_text(s, 5, id);
     sqlite3_bind_int64(s, 4, res->story);
     rc = sqlite3_step(s);
-    sqlite3_finalize(s);
+    chr__release(st, s);
     if (rc != SQLITE_DONE)
         return chr__db_fail(st, err, "updating the story");
     if ((r = chr__stories_add(st->idx, res->story, doc)) != CHR_OK)

@@ -8,8 +8,17 @@
 
 #include <sqlite3.h>
 
+#define CHR__STMT_CACHE 48
+
 struct chr_store {
     sqlite3 *db;
+    /* prepared statements of the ingest path, kept across calls: keyed by
+       the address of their SQL text (string literals at the call sites) */
+    struct {
+        const char *sql;
+        sqlite3_stmt *stmt;
+        int busy;
+    } stmts[CHR__STMT_CACHE];
     chr__stories *idx; /* loaded on the first add */
     struct chr__copylinks *copies; /* copy index, loaded on the first add */
     int in_batch;
@@ -41,6 +50,14 @@ chr_status chr__copies_link(chr_store *st, const chr_doc *doc, int64_t seq,
                             const char *id, int64_t story, chr_error *err);
 /* Drops the in-memory copy index (close, rollback). */
 void chr__copies_free(chr_store *st);
+
+/* A prepared statement for `sql` (a string literal: its address is the
+ * cache key), reused across calls; SQLITE_OK or an SQLite error code. A
+ * statement asked for while the cached one is still in use is prepared
+ * afresh. Give it back with chr__release(). */
+int chr__prepare(chr_store *st, const char *sql, sqlite3_stmt **out);
+/* Resets and unbinds a cached statement, finalizes any other. */
+void chr__release(chr_store *st, sqlite3_stmt *s);
 
 /* Migrations: brings the schema to the current version. */
 chr_status chr__store_migrate(chr_store *st, chr_error *err);

@@ -27,10 +27,8 @@ static chr_status load(chr_store *st, chr_error *err)
     if (!t)
         return chr__fail(err, CHR_NOMEM, st->path, -1, "out of memory");
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT site, line FROM site_lines "
-                           "WHERE docs >= ? AND multi",
-                           -1, &s, NULL) != SQLITE_OK) {
+    if (chr__prepare(st, "SELECT site, line FROM site_lines "
+                           "WHERE docs >= ? AND multi", &s) != SQLITE_OK) {
         chr__templates_free(t);
         return chr__db_fail(st, err, "loading site templates");
     }
@@ -40,7 +38,7 @@ static chr_status load(chr_store *st, chr_error *err)
     while (r == CHR_OK && (rc = sqlite3_step(s)) == SQLITE_ROW)
         r = chr__templates_add(t, (uint64_t)sqlite3_column_int64(s, 0),
                                (uint64_t)sqlite3_column_int64(s, 1));
-    sqlite3_finalize(s);
+    chr__release(st, s);
     if (r != CHR_OK) {
         chr__templates_free(t);
         return chr__fail(err, r, st->path, -1, "loading site templates");
@@ -125,14 +123,11 @@ chr_status chr__store_template_lines(chr_store *st, const chr_doc *doc,
     if (!site)
         return CHR_OK;
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(
-            st->db,
-            "INSERT INTO site_lines(site, line, docs, story, multi) "
+    if (chr__prepare(st, "INSERT INTO site_lines(site, line, docs, story, multi) "
             "VALUES(?1, ?2, 1, ?3, 0) "
             "ON CONFLICT(site, line) DO UPDATE SET docs = docs + 1, "
             "multi = multi OR story != excluded.story "
-            "RETURNING docs, multi",
-            -1, &s, NULL) != SQLITE_OK)
+            "RETURNING docs, multi", &s) != SQLITE_OK)
         return chr__db_fail(st, err, "counting site lines");
     chr__map seen;
     chr__map_init(&seen);
@@ -145,7 +140,7 @@ chr_status chr__store_template_lines(chr_store *st, const chr_doc *doc,
         r = count_line(st, s, &seen, site, doc->removed[i].text,
                        strlen(doc->removed[i].text), story);
     chr__map_free(&seen);
-    sqlite3_finalize(s);
+    chr__release(st, s);
     if (r == CHR_DB)
         return chr__db_fail(st, err, "counting site lines");
     if (r != CHR_OK)
