@@ -156,26 +156,20 @@ chr_status chr_analyze(const chr_input *in, const chr_config *cfg,
                          "no article text found");
     }
     /* an unrelated text appended after the article: cut as spam */
-    if ((s = chr__cut_topic_break(d, a)) != CHR_OK) {
-        chr__arena_free(a);
-        return chr__fail(err, s, where, -1, "%s", chr_strerror(s));
-    }
+    if ((s = chr__cut_topic_break(d, a)) != CHR_OK)
+        goto fail;
     /* glued words ("Jinpingon", "historyPutin said") repaired, reported */
     char *fixed;
     size_t fixed_len;
     s = chr__repair_joins(d->body, d->body_len, a, &fixed, &fixed_len,
                           &d->repairs, &d->n_repairs);
-    if (s != CHR_OK) {
-        chr__arena_free(a);
-        return chr__fail(err, s, where, -1, "%s", chr_strerror(s));
-    }
+    if (s != CHR_OK)
+        goto fail;
     d->body = fixed;
     d->body_len = fixed_len;
     /* lines the store has seen on many pages of this site: its template */
-    if ((s = chr__templates_apply(cfg->templates, d, a)) != CHR_OK) {
-        chr__arena_free(a);
-        return chr__fail(err, s, where, -1, "%s", chr_strerror(s));
-    }
+    if ((s = chr__templates_apply(cfg->templates, d, a)) != CHR_OK)
+        goto fail;
     if (d->body_len == 0) {
         chr__arena_free(a);
         return chr__fail(err, CHR_EMPTY, where, -1,
@@ -189,13 +183,13 @@ chr_status chr_analyze(const chr_input *in, const chr_config *cfg,
     d->date_hint = first_of(d->published, d->dateline_date, NULL);
     if (!d->date_hint)
         d->date_hint = text_date(d, a);
-    s = chr__doc_terms(d, a);
-    if (s != CHR_OK) {
-        chr__arena_free(a);
-        return chr__fail(err, s, where, -1, "%s", chr_strerror(s));
-    }
+    if ((s = chr__doc_terms(d, a)) != CHR_OK)
+        goto fail;
     *out = d;
     return CHR_OK;
+fail:
+    chr__arena_free(a);
+    return chr__fail(err, s, where, -1, "%s", chr_strerror(s));
 }
 
 void chr_doc_free(chr_doc *doc)
