@@ -1,4 +1,7 @@
-/* stories.c — story clustering: incremental, single pass.
+/* stories.c — story clustering: incremental, single pass. This file holds
+ * the story index (stories, postings, document frequencies), matching, the
+ * neighbourhood correction and persistence; the sparse vectors it compares
+ * are in vec.c.
  *
  * Method (docs/ARCHITECTURE.md, "Stories"):
  *  - A document gives term, name and place vectors (src/doc/terms.c); terms
@@ -31,7 +34,8 @@
  * from chaining into giant ones. */
 #include "corpus/stories.h"
 
-#include <math.h>
+#include "corpus/vec.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,17 +48,11 @@
 #define BLOB_MAGIC1 'S'
 #define BLOB_VERSION 2
 
-typedef struct vec {
-    chr_term *t; /* sorted by hash */
-    uint32_t n;
-    float norm;
-} vec;
-
 typedef struct story {
     int64_t id;
     int n_docs;
     int32_t day_min, day_max;
-    vec terms, names, places;
+    chr__sv terms, names, places;
     float nb[HUB_MAX]; /* highest similarities with documents, descending */
     int dirty;
 } story;
@@ -112,9 +110,9 @@ void chr__stories_free(chr__stories *s)
     if (!s)
         return;
     for (size_t i = 0; i < s->n; i++) {
-        free(s->stories[i].terms.t);
-        free(s->stories[i].names.t);
-        free(s->stories[i].places.t);
+        chr__sv_free(&s->stories[i].terms);
+        chr__sv_free(&s->stories[i].names);
+        chr__sv_free(&s->stories[i].places);
     }
     free(s->stories);
     for (size_t i = 0; i < s->n_posts; i++)
@@ -210,103 +208,12 @@ void chr__days_iso(int32_t z, char out[11])
     out[10] = '\0';
 }
 
-/* ---- vectors ---- */
-
-static int cmp_hash(const void *a, const void *b)
-{
-    uint64_t x = ((const chr_term *)a)->hash, y = ((const chr_term *)b)->hash;
-    return x < y ? -1 : x > y;
-}
+/* ---- neighbourhoods ---- */
 
 static int cmp_float_desc(const void *a, const void *b)
 {
     float x = *(const float *)a, y = *(const float *)b;
     return x > y ? -1 : x < y;
-}
-
-static int cmp_weight_desc(const void *a, const void *b)
-{
-    float x = ((const chr_term *)a)->weight, y = ((const chr_term *)b)->weight;
-    if (x != y)
-        return x > y ? -1 : 1;
-    return cmp_hash(a, b);
-}
-
-static float vec_norm(const chr_term *t, size_t n)
-{
-    double s = 0;
-    for (size_t i = 0; i < n; i++)
-        s += (double)t[i].weight * t[i].weight;
-    return (float)sqrt(s);
-}
-
-/* Keeps the `keep` heaviest of t[0..n), re-sorted by hash; returns count. */
-static size_t trim_terms(chr_term *t, size_t n, size_t keep)
-{
-    if (n > keep) {
-        qsort(t, n, sizeof *t, cmp_weight_desc);
-        n = keep;
-    }
-    qsort(t, n, sizeof *t, cmp_hash);
-    return n;
-}
-
-static double idf(const chr__stories *s, uint64_t h)
-{
-    uint64_t *df = chr__map_get(&s->df, h);
-    double d = df ? (double)*df : 0.0;
-    double n = (double)s->ndocs;
-    return log(1.0 + (n - d + 0.5) / (d + 0.5));
-}
-
-/* The document's normalised tf-idf vector over `src`, in malloc'd memory. */
-static chr_status doc_vec(const chr__stories *s, const chr_term *src,
-                          size_t n, size_t keep, vec *out)
-{
-    out->t = NULL;
-    out->n = 0;
-    out->norm = 0;
-    if (n == 0)
-        return CHR_OK;
-    chr_term *t = malloc(n * sizeof *t);
-    if (!t)
-        return CHR_NOMEM;
-    for (size_t i = 0; i < n; i++) {
-        t[i].hash = src[i].hash;
-        t[i].weight = (float)((1.0 + log(src[i].weight)) * idf(s, src[i].hash));
-    }
-    n = trim_terms(t, n, keep);
-    float norm = vec_norm(t, n);
-    for (size_t i = 0; i < n && norm > 0; i++)
-        t[i].weight /= norm;
-    out->t = t;
-    out->n = (uint32_t)n;
-    out->norm = 1.0f;
-    return CHR_OK;
-}
-
-static double dot(const vec *a, const vec *b)
-{
-    double s = 0;
-    uint32_t i = 0, j = 0;
-    while (i < a->n && j < b->n) {
-        if (a->t[i].hash < b->t[j].hash)
-            i++;
-        else if (a->t[i].hash > b->t[j].hash)
-            j++;
-        else
-            s += (double)a->t[i++].weight * b->t[j++].weight;
-    }
-    return s;
-}
-
-/* Average link: the mean cosine of the (normalised) document with the
- * story's members, whose vectors `sum` adds up. */
-static double avg_link(const vec *doc, const vec *sum, int n_docs)
-{
-    if (doc->n == 0 || sum->n == 0 || n_docs <= 0)
-        return 0;
-    return dot(doc, sum) / n_docs;
 }
 
 /* Inserts x into the descending list nb[0..k). */
@@ -326,31 +233,6 @@ static int hub_k(const chr__stories *s)
 {
     int k = s->p.hub_k;
     return k < 1 ? 1 : k > HUB_MAX ? HUB_MAX : k;
-}
-
-/* centroid += v, trimmed to `keep` terms. */
-static chr_status vec_add(vec *c, const vec *v, size_t keep)
-{
-    chr_term *m = malloc(((size_t)c->n + v->n + 1) * sizeof *m);
-    if (!m)
-        return CHR_NOMEM;
-    size_t i = 0, j = 0, k = 0;
-    while (i < c->n || j < v->n) {
-        if (j >= v->n || (i < c->n && c->t[i].hash < v->t[j].hash))
-            m[k++] = c->t[i++];
-        else if (i >= c->n || v->t[j].hash < c->t[i].hash)
-            m[k++] = v->t[j++];
-        else {
-            m[k] = c->t[i++];
-            m[k++].weight += v->t[j++].weight;
-        }
-    }
-    k = trim_terms(m, k, keep);
-    free(c->t);
-    c->t = m;
-    c->n = (uint32_t)k;
-    c->norm = vec_norm(m, k);
-    return CHR_OK;
 }
 
 /* ---- index ---- */
@@ -426,8 +308,8 @@ static chr_status post(chr__stories *s, uint64_t term, uint32_t story_ix)
 
 /* Posts the terms of `v` that the story's centroid does not hold yet (all
  * of them when `centroid` is NULL), so that any shared term finds it. */
-static chr_status index_terms(chr__stories *s, const story *st, const vec *v,
-                              const vec *centroid)
+static chr_status index_terms(chr__stories *s, const story *st,
+                              const chr__sv *v, const chr__sv *centroid)
 {
     uint32_t ix = (uint32_t)(st - s->stories);
     uint32_t j = 0;
@@ -453,21 +335,6 @@ static chr_status index_terms(chr__stories *s, const story *st, const vec *v,
 
 #define BLOB_HEAD (4 + HUB_MAX * 4)
 
-static chr_status vec_load(vec *v, const unsigned char *p, size_t n)
-{
-    v->t = malloc((n ? n : 1) * sizeof *v->t);
-    if (!v->t)
-        return CHR_NOMEM;
-    for (size_t i = 0; i < n; i++) {
-        memcpy(&v->t[i].hash, p + i * 12, 8);
-        memcpy(&v->t[i].weight, p + i * 12 + 8, 4);
-    }
-    v->n = (uint32_t)n;
-    qsort(v->t, n, sizeof *v->t, cmp_hash);
-    v->norm = vec_norm(v->t, n);
-    return CHR_OK;
-}
-
 chr_status chr__stories_load_story(chr__stories *s, int64_t id, int n_docs,
                                    const char *date_min, const char *date_max,
                                    const void *blob, size_t len)
@@ -491,7 +358,8 @@ chr_status chr__stories_load_story(chr__stories *s, int64_t id, int n_docs,
     memcpy(&nn, p + 4, 4);
     memcpy(&np, p + 8, 4);
     size_t total = (size_t)nt + nn + np;
-    if (total > (len - 12) / 12 || 12 + total * 12 != len)
+    if (total > (len - 12) / CHR__SV_PACKED ||
+        12 + total * CHR__SV_PACKED != len)
         return CHR_PARSE;
     story *st;
     chr_status r = new_story(s, id, &st);
@@ -501,44 +369,27 @@ chr_status chr__stories_load_story(chr__stories *s, int64_t id, int n_docs,
     memcpy(st->nb, nb, sizeof nb);
     st->day_min = chr__iso_days(date_min);
     st->day_max = chr__iso_days(date_max);
-    if ((r = vec_load(&st->terms, p + 12, nt)) != CHR_OK ||
-        (r = vec_load(&st->names, p + 12 + (size_t)nt * 12, nn)) != CHR_OK ||
-        (r = vec_load(&st->places, p + 12 + ((size_t)nt + nn) * 12, np)) !=
-            CHR_OK)
+    const unsigned char *terms = p + 12;
+    const unsigned char *names = terms + (size_t)nt * CHR__SV_PACKED;
+    const unsigned char *places = names + (size_t)nn * CHR__SV_PACKED;
+    if ((r = chr__sv_unpack(&st->terms, terms, nt)) != CHR_OK ||
+        (r = chr__sv_unpack(&st->names, names, nn)) != CHR_OK ||
+        (r = chr__sv_unpack(&st->places, places, np)) != CHR_OK)
         return r;
     return index_terms(s, st, &st->terms, NULL);
 }
 
 /* ---- matching ---- */
 
-/* Places are few and named on purpose: equal weights, no idf. */
-static chr_status place_vec(const chr_doc *doc, vec *out)
-{
-    memset(out, 0, sizeof *out);
-    if (!doc->n_places)
-        return CHR_OK;
-    out->t = malloc(doc->n_places * sizeof *out->t);
-    if (!out->t)
-        return CHR_NOMEM;
-    float w = (float)(1.0 / sqrt((double)doc->n_places));
-    for (size_t i = 0; i < doc->n_places; i++) {
-        out->t[i].hash = doc->places[i].hash;
-        out->t[i].weight = w;
-    }
-    out->n = (uint32_t)doc->n_places;
-    out->norm = 1.0f;
-    return CHR_OK;
-}
-
 typedef struct doc_vecs {
-    vec terms, names, places;
+    chr__sv terms, names, places;
 } doc_vecs;
 
 static void doc_vecs_free(doc_vecs *v)
 {
-    free(v->terms.t);
-    free(v->names.t);
-    free(v->places.t);
+    chr__sv_free(&v->terms);
+    chr__sv_free(&v->names);
+    chr__sv_free(&v->places);
 }
 
 static chr_status doc_vecs_make(const chr__stories *s, const chr_doc *doc,
@@ -546,11 +397,13 @@ static chr_status doc_vecs_make(const chr__stories *s, const chr_doc *doc,
 {
     memset(v, 0, sizeof *v);
     size_t k = (size_t)s->p.doc_terms;
-    chr_status r = doc_vec(s, doc->terms, doc->n_terms, k, &v->terms);
+    chr_status r = chr__sv_tfidf(doc->terms, doc->n_terms, k, &s->df,
+                                 s->ndocs, &v->terms);
     if (r == CHR_OK)
-        r = doc_vec(s, doc->names, doc->n_names, k / 2, &v->names);
-    if (r == CHR_OK)
-        r = place_vec(doc, &v->places);
+        r = chr__sv_tfidf(doc->names, doc->n_names, k / 2, &s->df, s->ndocs,
+                          &v->names);
+    if (r == CHR_OK) /* places are few and named on purpose: equal weights */
+        r = chr__sv_equal(doc->places, doc->n_places, &v->places);
     if (r != CHR_OK)
         doc_vecs_free(v);
     return r;
@@ -562,14 +415,16 @@ static double story_score(const chr__stories *s, const doc_vecs *v,
                           const story *st)
 {
     double wt = 1.0 - s->p.name_share - s->p.place_share;
-    double sum = wt * avg_link(&v->terms, &st->terms, st->n_docs), w = wt;
+    double sum = wt * chr__sv_avg_link(&v->terms, &st->terms, st->n_docs);
+    double w = wt;
     if (v->names.n && st->names.n) {
-        sum += s->p.name_share * avg_link(&v->names, &st->names, st->n_docs);
+        sum += s->p.name_share *
+               chr__sv_avg_link(&v->names, &st->names, st->n_docs);
         w += s->p.name_share;
     }
     if (v->places.n && st->places.n) {
         sum += s->p.place_share *
-               avg_link(&v->places, &st->places, st->n_docs);
+               chr__sv_avg_link(&v->places, &st->places, st->n_docs);
         w += s->p.place_share;
     }
     return w > 0 ? sum / w : 0;
@@ -585,7 +440,7 @@ chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
     chr_status r = doc_vecs_make(s, doc, &v);
     if (r != CHR_OK)
         return r;
-    const vec dv = v.terms;
+    const chr__sv dv = v.terms;
     int32_t day = chr__iso_days(doc->date_hint);
     if (++s->stamp == 0) {
         memset(s->seen, 0, s->cap * sizeof *s->seen);
@@ -602,7 +457,7 @@ chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
     for (uint32_t i = 0; i < dv.n; i++)
         if (chr__map_get(&s->post_of, dv.t[i].hash))
             q[nq++] = dv.t[i];
-    qsort(q, nq, sizeof *q, cmp_weight_desc);
+    qsort(q, nq, sizeof *q, chr__sv_cmp_weight_desc);
     if (nq > QUERY_TERMS)
         nq = QUERY_TERMS;
     /* 1: every story sharing a query term, with the query weight it
@@ -780,11 +635,11 @@ chr_status chr__stories_add(chr__stories *s, int64_t id, const chr_doc *doc)
     size_t k = (size_t)s->p.story_terms;
     r = index_terms(s, st, &v.terms, &st->terms);
     if (r == CHR_OK)
-        r = vec_add(&st->terms, &v.terms, k);
+        r = chr__sv_add(&st->terms, &v.terms, k);
     if (r == CHR_OK)
-        r = vec_add(&st->names, &v.names, k / 2);
+        r = chr__sv_add(&st->names, &v.names, k / 2);
     if (r == CHR_OK)
-        r = vec_add(&st->places, &v.places, k / 4);
+        r = chr__sv_add(&st->places, &v.places, k / 4);
     doc_vecs_free(&v);
     if (r != CHR_OK)
         return r;
@@ -838,13 +693,12 @@ chr_status chr__stories_flush(chr__stories *s,
             r = chr_buf_append(&b, &nn, 4);
         if (r == CHR_OK)
             r = chr_buf_append(&b, &np, 4);
-        const vec *vs[3] = {&st->terms, &st->names, &st->places};
-        for (int v = 0; v < 3 && r == CHR_OK; v++)
-            for (uint32_t k = 0; k < vs[v]->n && r == CHR_OK; k++) {
-                r = chr_buf_append(&b, &vs[v]->t[k].hash, 8);
-                if (r == CHR_OK)
-                    r = chr_buf_append(&b, &vs[v]->t[k].weight, 4);
-            }
+        if (r == CHR_OK)
+            r = chr__sv_pack(&st->terms, &b);
+        if (r == CHR_OK)
+            r = chr__sv_pack(&st->names, &b);
+        if (r == CHR_OK)
+            r = chr__sv_pack(&st->places, &b);
         if (r != CHR_OK)
             break;
         char dmin[11], dmax[11];

@@ -3,54 +3,24 @@
  * place named in the lead — capitalised words after "in" in the first two
  * paragraphs (at most 1,200 bytes), with the capitalised words that follow
  * them ("in Samarkand, Uzbekistan", "in Central Asia"); months, weekdays and
- * determiners are not places. The same rule gives the place features of
- * src/doc/terms.c. */
+ * determiners are not places. The rule is src/doc/terms.c's
+ * (chr__place_step), which gives the place features too. */
 #include "corpus/stories.h"
 
+#include "doc/doc.h"
 #include "text/text.h"
 
 #include <string.h>
 
-#define LEAD_PARAGRAPHS 2
-#define LEAD_MAX_BYTES 1200
-
-static const char *const not_places[] = {
-    "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "the", "this", "that", "his", "her", "their", "its", "our",
-};
-
 typedef struct place_ctx {
     const char *s;
     size_t lead_end;
-    int after_in;
+    chr__place_scan scan;
     size_t start, end; /* the run found so far; end 0 when none */
-    int done;
 } place_ctx;
 
-static int not_place(const char *w)
-{
-    for (size_t i = 0; i < CHR__ARRAY_LEN(not_places); i++)
-        if (strcmp(w, not_places[i]) == 0)
-            return 1;
-    return 0;
-}
-
-/* 1 when only spaces or one comma separate offsets a and b. */
-static int adjacent(const char *s, size_t a, size_t b)
-{
-    int commas = 0;
-    for (size_t i = a; i < b; i++) {
-        if (s[i] == ',' && !commas)
-            commas = 1;
-        else if (s[i] != ' ')
-            return 0;
-    }
-    return 1;
-}
-
+/* Keeps the first run of place words: stops at the first word after it
+ * that does not continue it. */
 static int place_word(void *ctx, const chr__token *t)
 {
     place_ctx *c = ctx;
@@ -60,17 +30,15 @@ static int place_word(void *ctx, const chr__token *t)
     size_t n = chr__fold_word(c->s + t->start, t->end - t->start, buf,
                               sizeof buf - 1);
     buf[n] = '\0';
-    int was_in = c->after_in;
-    c->after_in = n == 2 && memcmp(buf, "in", 2) == 0;
-    int ok = t->upper_initial && !t->numeric && !not_place(buf);
+    int k = chr__place_step(&c->scan, t, buf, n);
     if (c->end) { /* a run is open: extend it or stop */
-        if (ok && adjacent(c->s, c->end, t->start)) {
+        if (k == CHR__PLACE_MORE) {
             c->end = t->end;
             return 0;
         }
         return 1;
     }
-    if (ok && was_in) {
+    if (k == CHR__PLACE_START) {
         c->start = t->start;
         c->end = t->end;
     }
@@ -88,16 +56,9 @@ size_t chr__story_place(const chr_doc *doc, char *out, size_t cap)
         place_ctx c;
         memset(&c, 0, sizeof c);
         c.s = doc->body;
-        size_t end = doc->body_len < LEAD_MAX_BYTES ? doc->body_len
-                                                    : LEAD_MAX_BYTES;
-        int paras = 0;
-        c.lead_end = end;
-        for (size_t i = 0; i + 1 < end; i++)
-            if (doc->body[i] == '\n' && doc->body[i + 1] == '\n' &&
-                ++paras == LEAD_PARAGRAPHS) {
-                c.lead_end = i;
-                break;
-            }
+        c.lead_end = chr__lead_end(doc->body, doc->body_len);
+        c.scan.s = doc->body;
+        c.scan.lead_end = c.lead_end;
         chr__words(doc->body, c.lead_end, place_word, &c);
         if (c.end) {
             src = doc->body + c.start;

@@ -6,7 +6,9 @@
  *  - names: capitalised words that do not open a sentence;
  *  - places: where the lead says it happened — capitalised words after
  *    "in" in the lead ("in Samarkand, Uzbekistan"), months and weekdays
- *    excepted — and the words of the dateline place. */
+ *    excepted — and the words of the dateline place. The place rule
+ *    (chr__place_step) and the lead (chr__lead_end) are shared with
+ *    src/corpus/story_place.c. */
 #include "doc/doc.h"
 
 #include "text/text.h"
@@ -18,9 +20,7 @@
 #define LEAD_MAX_BYTES 1200
 #define LEAD_WEIGHT 3
 
-/* End of the lead: the first LEAD_PARAGRAPHS paragraphs, at most
- * LEAD_MAX_BYTES. */
-static size_t lead_end(const char *body, size_t n)
+size_t chr__lead_end(const char *body, size_t n)
 {
     size_t end = n < LEAD_MAX_BYTES ? n : LEAD_MAX_BYTES;
     int paras = 0;
@@ -36,9 +36,8 @@ typedef struct terms_ctx {
     size_t lead_end; /* words before this offset are in the lead */
     chr__map tf, names, places;
     int oom;
-    int after_in;      /* the previous word was "in" */
     int place_mode;    /* every word is a place word (the dateline) */
-    size_t place_end;  /* end of the last place word, 0 when none */
+    chr__place_scan place;
 } terms_ctx;
 
 static const char *const not_places[] = {
@@ -49,6 +48,7 @@ static const char *const not_places[] = {
     "sunday", "the", "this", "that", "his", "her", "their", "its", "our",
 };
 
+/* 1 when the folded word is never a place word. */
 static int is_not_place(const char *w)
 {
     for (size_t i = 0; i < CHR__ARRAY_LEN(not_places); i++)
@@ -81,22 +81,29 @@ static int add_count(terms_ctx *c, chr__map *m, uint64_t h, uint64_t w)
     return 0;
 }
 
-/* Place words of the lead: "in X", and capitalised words right after a
- * place word ("in Samarkand, Uzbekistan", "in Central Asia"). */
+int chr__place_step(chr__place_scan *p, const chr__token *t,
+                    const char *folded, size_t n)
+{
+    int was_in = p->after_in;
+    p->after_in = n == 2 && memcmp(folded, "in", 2) == 0;
+    if (t->start >= p->lead_end || !t->upper_initial || t->numeric ||
+        is_not_place(folded)) {
+        p->end = 0;
+        return CHR__PLACE_NONE;
+    }
+    int cont = p->end && adjacent(p->s, p->end, t->start);
+    if (!was_in && !cont)
+        return CHR__PLACE_NONE;
+    p->end = t->end;
+    return cont ? CHR__PLACE_MORE : CHR__PLACE_START;
+}
+
+/* Place words of the lead (chr__place_step) count once each. */
 static int place_word(terms_ctx *c, const chr__token *t, const char *folded,
                       size_t n)
 {
-    int was_in = c->after_in;
-    c->after_in = n == 2 && memcmp(folded, "in", 2) == 0;
-    if (t->start >= c->lead_end || !t->upper_initial || t->numeric ||
-        is_not_place(folded)) {
-        c->place_end = 0;
+    if (chr__place_step(&c->place, t, folded, n) == CHR__PLACE_NONE)
         return 0;
-    }
-    int cont = c->place_end && adjacent(c->s, c->place_end, t->start);
-    if (!was_in && !cont)
-        return 0;
-    c->place_end = t->end;
     return add_count(c, &c->places, chr__hash64(folded, n), 1);
 }
 
@@ -185,7 +192,9 @@ chr_status chr__doc_terms(chr_doc *doc, chr__arena *a)
     terms_ctx c;
     memset(&c, 0, sizeof c);
     c.s = doc->body;
-    c.lead_end = lead_end(doc->body, doc->body_len);
+    c.lead_end = chr__lead_end(doc->body, doc->body_len);
+    c.place.s = doc->body;
+    c.place.lead_end = c.lead_end;
     chr__map_init(&c.tf);
     chr__map_init(&c.names);
     chr__map_init(&c.places);

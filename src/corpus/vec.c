@@ -1,0 +1,174 @@
+/* vec.c — sparse term vectors for story clustering (see vec.h): ordering
+ * and trimming of terms, norms, tf-idf and equal-weight document vectors,
+ * dot product and average link, centroid sums, and the packed form the
+ * story state blob stores (src/corpus/stories.c). */
+#include "corpus/vec.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+int chr__sv_cmp_hash(const void *a, const void *b)
+{
+    uint64_t x = ((const chr_term *)a)->hash, y = ((const chr_term *)b)->hash;
+    return x < y ? -1 : x > y;
+}
+
+int chr__sv_cmp_weight_desc(const void *a, const void *b)
+{
+    float x = ((const chr_term *)a)->weight, y = ((const chr_term *)b)->weight;
+    if (x != y)
+        return x > y ? -1 : 1;
+    return chr__sv_cmp_hash(a, b);
+}
+
+float chr__sv_norm(const chr_term *t, size_t n)
+{
+    double s = 0;
+    for (size_t i = 0; i < n; i++)
+        s += (double)t[i].weight * t[i].weight;
+    return (float)sqrt(s);
+}
+
+size_t chr__sv_trim(chr_term *t, size_t n, size_t keep)
+{
+    if (n > keep) {
+        qsort(t, n, sizeof *t, chr__sv_cmp_weight_desc);
+        n = keep;
+    }
+    qsort(t, n, sizeof *t, chr__sv_cmp_hash);
+    return n;
+}
+
+/* BM25 idf of term h. */
+static double idf(const chr__map *df, uint64_t ndocs, uint64_t h)
+{
+    uint64_t *v = chr__map_get(df, h);
+    double d = v ? (double)*v : 0.0;
+    double n = (double)ndocs;
+    return log(1.0 + (n - d + 0.5) / (d + 0.5));
+}
+
+chr_status chr__sv_tfidf(const chr_term *src, size_t n, size_t keep,
+                         const chr__map *df, uint64_t ndocs, chr__sv *out)
+{
+    out->t = NULL;
+    out->n = 0;
+    out->norm = 0;
+    if (n == 0)
+        return CHR_OK;
+    chr_term *t = malloc(n * sizeof *t);
+    if (!t)
+        return CHR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        t[i].hash = src[i].hash;
+        t[i].weight =
+            (float)((1.0 + log(src[i].weight)) * idf(df, ndocs, src[i].hash));
+    }
+    n = chr__sv_trim(t, n, keep);
+    float norm = chr__sv_norm(t, n);
+    for (size_t i = 0; i < n && norm > 0; i++)
+        t[i].weight /= norm;
+    out->t = t;
+    out->n = (uint32_t)n;
+    out->norm = 1.0f;
+    return CHR_OK;
+}
+
+chr_status chr__sv_equal(const chr_term *src, size_t n, chr__sv *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!n)
+        return CHR_OK;
+    out->t = malloc(n * sizeof *out->t);
+    if (!out->t)
+        return CHR_NOMEM;
+    float w = (float)(1.0 / sqrt((double)n));
+    for (size_t i = 0; i < n; i++) {
+        out->t[i].hash = src[i].hash;
+        out->t[i].weight = w;
+    }
+    out->n = (uint32_t)n;
+    out->norm = 1.0f;
+    return CHR_OK;
+}
+
+chr_status chr__sv_unpack(chr__sv *v, const unsigned char *p, size_t n)
+{
+    v->t = malloc((n ? n : 1) * sizeof *v->t);
+    if (!v->t)
+        return CHR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        memcpy(&v->t[i].hash, p + i * CHR__SV_PACKED, 8);
+        memcpy(&v->t[i].weight, p + i * CHR__SV_PACKED + 8, 4);
+    }
+    v->n = (uint32_t)n;
+    qsort(v->t, n, sizeof *v->t, chr__sv_cmp_hash);
+    v->norm = chr__sv_norm(v->t, n);
+    return CHR_OK;
+}
+
+chr_status chr__sv_pack(const chr__sv *v, chr_buf *b)
+{
+    chr_status r = CHR_OK;
+    for (uint32_t k = 0; k < v->n && r == CHR_OK; k++) {
+        r = chr_buf_append(b, &v->t[k].hash, 8);
+        if (r == CHR_OK)
+            r = chr_buf_append(b, &v->t[k].weight, 4);
+    }
+    return r;
+}
+
+double chr__sv_dot(const chr__sv *a, const chr__sv *b)
+{
+    double s = 0;
+    uint32_t i = 0, j = 0;
+    while (i < a->n && j < b->n) {
+        if (a->t[i].hash < b->t[j].hash)
+            i++;
+        else if (a->t[i].hash > b->t[j].hash)
+            j++;
+        else
+            s += (double)a->t[i++].weight * b->t[j++].weight;
+    }
+    return s;
+}
+
+double chr__sv_avg_link(const chr__sv *doc, const chr__sv *sum, int n_docs)
+{
+    if (doc->n == 0 || sum->n == 0 || n_docs <= 0)
+        return 0;
+    return chr__sv_dot(doc, sum) / n_docs;
+}
+
+chr_status chr__sv_add(chr__sv *c, const chr__sv *v, size_t keep)
+{
+    chr_term *m = malloc(((size_t)c->n + v->n + 1) * sizeof *m);
+    if (!m)
+        return CHR_NOMEM;
+    size_t i = 0, j = 0, k = 0;
+    while (i < c->n || j < v->n) {
+        if (j >= v->n || (i < c->n && c->t[i].hash < v->t[j].hash))
+            m[k++] = c->t[i++];
+        else if (i >= c->n || v->t[j].hash < c->t[i].hash)
+            m[k++] = v->t[j++];
+        else {
+            m[k] = c->t[i++];
+            m[k++].weight += v->t[j++].weight;
+        }
+    }
+    k = chr__sv_trim(m, k, keep);
+    free(c->t);
+    c->t = m;
+    c->n = (uint32_t)k;
+    c->norm = chr__sv_norm(m, k);
+    return CHR_OK;
+}
+
+void chr__sv_free(chr__sv *v)
+{
+    free(v->t);
+    v->t = NULL;
+    v->n = 0;
+    v->norm = 0;
+}
