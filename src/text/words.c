@@ -146,41 +146,52 @@ done:
     return o;
 }
 
-/* English function words, sorted for bsearch. */
-static const char *const stop_en[] = {
-    "a", "about", "above", "after", "again", "against", "all", "also", "am",
-    "an", "and", "any", "are", "as", "at", "be", "been", "before", "being",
-    "below", "between", "both", "but", "by", "can", "could", "did", "do",
-    "does", "doing", "down", "during", "each", "even", "ever", "few", "for",
-    "from", "further", "had", "has", "have", "having", "he", "her", "here",
-    "hers", "herself", "him", "himself", "his", "how", "however", "i", "if",
-    "in", "into", "is", "it", "it's", "its", "itself", "just", "may",
-    "me", "might", "more", "most", "mr", "mrs", "ms", "much", "must", "my",
-    "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "one",
-    "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own",
-    "said", "same", "says", "she", "should", "since", "so", "some", "still",
-    "such", "than", "that", "the", "their", "theirs", "them", "themselves",
-    "then", "there", "these", "they", "this", "those", "through", "to",
-    "too", "under", "until", "up", "upon", "us", "very", "was", "we",
-    "were", "what", "when", "where", "which", "while", "who", "whom",
-    "whose", "why", "will", "with", "would", "yet", "you", "your", "yours",
-};
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
+/* English function words by length (each list NULL-terminated): a
+ * lookup compares only words of the right length and first letter. */
+static const char *const stop_1[] = {
+    "a", "i", NULL};
+static const char *const stop_2[] = {
+    "am", "an", "as", "at", "be", "by", "do", "he", "if", "in", "is", "it",
+    "me", "mr", "ms", "my", "no", "of", "on", "or", "so", "to", "up", "us",
+    "we", NULL};
+static const char *const stop_3[] = {
+    "all", "and", "any", "are", "but", "can", "did", "few", "for", "had",
+    "has", "her", "him", "his", "how", "its", "may", "mrs", "nor", "not",
+    "now", "off", "one", "our", "out", "own", "she", "the", "too", "was",
+    "who", "why", "yet", "you", NULL};
+static const char *const stop_4[] = {
+    "also", "been", "both", "does", "down", "each", "even", "ever", "from",
+    "have", "here", "hers", "into", "it's", "just", "more", "most", "much",
+    "must", "once", "only", "ours", "over", "said", "same", "says", "some",
+    "such", "than", "that", "them", "then", "they", "this", "upon", "very",
+    "were", "what", "when", "whom", "will", "with", "your", NULL};
+static const char *const stop_5[] = {
+    "about", "above", "after", "again", "being", "below", "could", "doing",
+    "might", "other", "since", "still", "their", "there", "these", "those",
+    "under", "until", "where", "which", "while", "whose", "would", "yours",
+    NULL};
+static const char *const stop_6[] = {
+    "before", "during", "having", "itself", "myself", "should", "theirs", NULL};
+static const char *const stop_7[] = {
+    "against", "between", "further", "herself", "himself", "however",
+    "through", NULL};
+static const char *const stop_8[] = {
+    NULL};
+static const char *const stop_9[] = {
+    "ourselves", NULL};
+static const char *const stop_10[] = {
+    "themselves", NULL};
+static const char *const *const stop_by_len[] = {
+    NULL, stop_1, stop_2, stop_3, stop_4, stop_5, stop_6, stop_7, stop_8, stop_9, stop_10};
 
 int chr__is_stopword(const char *folded, size_t n)
 {
-    char key[32];
-    if (n >= sizeof key)
+    if (n == 0 || n >= CHR__ARRAY_LEN(stop_by_len))
         return 0;
-    memcpy(key, folded, n);
-    key[n] = '\0';
-    const char *k = key;
-    return bsearch(&k, stop_en, CHR__ARRAY_LEN(stop_en), sizeof stop_en[0],
-                   cmp_str) != NULL;
+    for (const char *const *w = stop_by_len[n]; *w; w++)
+        if ((*w)[0] == folded[0] && memcmp(*w, folded, n) == 0)
+            return 1;
+    return 0;
 }
 
 typedef struct hash_ctx {
