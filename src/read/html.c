@@ -573,6 +573,17 @@ chr_status chr__html_parse(const char *data, size_t len, chr__arena *a,
         data = conv;
         len = clen;
     }
+    /* scripts and style sheets are half of a page's bytes: drop their text
+       before libxml2 reads it character by character */
+    char *stripped = chr__html_strip_raw(data, len, &clen);
+    if (!stripped) {
+        free(conv);
+        return chr__fail(err, CHR_NOMEM, NULL, -1, "out of memory");
+    }
+    free(conv);
+    conv = stripped;
+    data = conv;
+    len = clen;
     if (len > INT32_MAX) {
         free(conv);
         return chr__fail(err, CHR_TOOBIG, NULL, -1, "page too large");

@@ -83,4 +83,8 @@ const char *chr__collapse(chr__arena *a, const char *s, size_t cap);
  * *nomem 0 when d is already valid UTF-8 (use it as is). */
 char *chr__html_to_utf8(const char *d, size_t n, size_t *outlen, int *nomem);
 
+/* A copy of in[0..n) without the text of <script> and <style> elements
+ * (JSON-LD kept; html_strip.c), NUL-terminated; NULL on out-of-memory. */
+char *chr__html_strip_raw(const char *in, size_t n, size_t *out_len);
+
 #endif

@@ -325,3 +325,37 @@ T_TEST(html_garbage_does_not_crash)
     }
     chr__arena_free(a);
 }
+
+#include "read/html_int.h"
+
+static int strip_is(const char *in, const char *want)
+{
+    size_t n;
+    char *out = chr__html_strip_raw(in, strlen(in), &n);
+    int ok = out && strcmp(out, want) == 0 && n == strlen(want);
+    if (!ok)
+        fprintf(stderr, "  strip: got \"%s\"\n", out ? out : "(null)");
+    free(out);
+    return ok;
+}
+
+T_TEST(html_strip_raw_text)
+{
+    T_CHECK(strip_is("<p>a</p><script>var x = '<p>';</script><p>b</p>",
+                     "<p>a</p><script></script><p>b</p>"));
+    T_CHECK(strip_is("<STYLE type=\"text/css\">p{}</Style>x",
+                     "<STYLE type=\"text/css\"></Style>x"));
+    /* JSON-LD is metadata: kept */
+    T_CHECK(strip_is("<script type=\"application/ld+json\">{\"a\":1}</script>",
+                     "<script type=\"application/ld+json\">{\"a\":1}</script>"));
+    /* an empty element, a comment, a longer tag name: untouched */
+    T_CHECK(strip_is("<script/><p>x</p></script>", "<script/><p>x</p></script>"));
+    T_CHECK(strip_is("<!-- <script> --><p>x</p>", "<!-- <script> --><p>x</p>"));
+    T_CHECK(strip_is("<scripts>x</scripts>", "<scripts>x</scripts>"));
+    /* '>' inside a quoted attribute does not end the tag */
+    T_CHECK(strip_is("<script data-x=\"a>b\">code</script>",
+                     "<script data-x=\"a>b\"></script>"));
+    /* unterminated: the rest is script text, as libxml2 reads it */
+    T_CHECK(strip_is("<script>never closed <p>x</p>", "<script>"));
+    T_CHECK(strip_is("", ""));
+}
