@@ -102,8 +102,10 @@ $(BUILD)/chr-score-stories: bench/score_stories.c
 eval-stories: all $(BUILD)/chr-score-stories
 	@sh bench/eval-stories.sh $(BUILD)/chr-score-stories ./$(BIN)
 
-bench: all $(BUILD)/chr-gen
+bench: all $(BUILD)/chr-gen $(BUILD)/chr-eval-extraction
 	@sh bench/run.sh $(BUILD)/chr-gen ./chronicle
+	@echo "== HTML main-text extraction, one core ($$(nproc) cores on this machine)"
+	@$(BUILD)/chr-eval-extraction ../shared/data/extraction
 
 deps:
 	@sh tools/deps.sh
