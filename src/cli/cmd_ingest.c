@@ -302,7 +302,11 @@ int cli_ingest(int argc, char **argv)
 
     /* site-template evidence: read by the analyses, grown between batches */
     chr_error terr;
+    chr_error_clear(&terr);
     cfg.templates = chr_store_templates(store, &terr);
+    if (!cfg.templates) /* ingest goes on, without template evidence */
+        cli_report(terr.code ? terr.code : CHR_NOMEM, &terr,
+                   "site templates");
     cur->known = next->known = known_input;
     cur->known_ctx = next->known_ctx = store;
     bool store_ok = true;

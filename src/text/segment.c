@@ -380,6 +380,11 @@ chr_status chr__repair_joins(const char *text, size_t n, chr__arena *a,
         return CHR_NOMEM;
 
     edit *e = g.edits.items;
+    if (g.edits.len == 0) { /* the common case: nothing to repair */
+        *out = (char *)text;
+        *out_len = n;
+        return CHR_OK;
+    }
     size_t extra = 0;
     for (size_t i = 0; i < g.edits.len; i++)
         extra += e[i].rep_len;

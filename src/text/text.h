@@ -66,8 +66,9 @@ int chr__lexicon_flags(const char *folded, size_t n);
  * "history Putin", and restores a stripped quotation when unambiguous
  * ("<sentence>itPutin said" -> "“<sentence>it,” Putin said").
  * Rules at the top of segment.c; English only (text whose lower-case words
- * the lexicon mostly does not know, or under 10 of them, is left alone). *out is a new NUL-terminated text in `a` (a copy when
- * nothing changed), *out_len its length; *reps (in `a`, NULL when none) and
+ * the lexicon mostly does not know, or under 10 of them, is left alone).
+ * *out is a new NUL-terminated text in `a`, or `text` itself when nothing
+ * changed (text must then be NUL-terminated), *out_len its length; *reps (in `a`, NULL when none) and
  * *n_reps list each repair as {from: the glued token, to: its replacement}.
  * CHR_OK or CHR_NOMEM. Linear time; pure and thread-safe. */
 chr_status chr__repair_joins(const char *text, size_t n, chr__arena *a,
