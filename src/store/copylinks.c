@@ -310,7 +310,8 @@ static size_t candidates(chr_store *st, const uint32_t *sig, int use_lsh,
 }
 
 chr_status chr__copies_link(chr_store *st, const chr_doc *doc, int64_t seq,
-                            const char *id, int64_t story, chr_error *err)
+                            const char *id, const char *hex, int64_t story,
+                            chr_error *err)
 {
     chr_status r = load(st, seq, err);
     if (r != CHR_OK)
@@ -329,10 +330,6 @@ chr_status chr__copies_link(chr_store *st, const chr_doc *doc, int64_t seq,
             r = chr__lsh_add(st->copies->lsh, (uint32_t)seq,
                              chr__copyfeat_sig(f));
     }
-    char hex[40];
-    snprintf(hex, sizeof hex, "%016llx%016llx",
-             (unsigned long long)doc->hash_hi,
-             (unsigned long long)doc->hash_lo);
     chr__copy_meta me = {id, doc->date_hint, doc->outlet, doc->byline,
                          doc->dateline_date != NULL, doc->body_len, hex};
     chr__copy_pair *p = malloc(sizeof *p), *best = malloc(sizeof *best);

@@ -455,7 +455,8 @@ chr_status chr_store_add(chr_store *st, const chr_doc *doc,
         return chr__fail(err, r, doc->origin, -1, "story index: %s",
                          chr_strerror(r));
     /* copies: closest relative, relation, direction (copylinks.c) */
-    if ((r = chr__copies_link(st, doc, seq, id, res->story, err)) != CHR_OK)
+    if ((r = chr__copies_link(st, doc, seq, id, hex, res->story, err)) !=
+        CHR_OK)
         return r;
     if ((r = remember_input(st, doc->input_hash, id, err)) != CHR_OK)
         return r;

@@ -43,11 +43,13 @@ chr_status chr__store_template_lines(chr_store *st, const chr_doc *doc,
                                      int64_t story, chr_error *err);
 void chr__store_templates_free(chr_store *st);
 
-/* Copies (copylinks.c): indexes the stored document `seq`/`id` and links
- * it with its closest relative (copy_of, relation, alignments), updating a
- * stored document whose original it is. Inside the batch. */
+/* Copies (copylinks.c): indexes the stored document `seq`/`id` (`hex`: its
+ * identity hash as stored) and links it with its closest relative
+ * (copy_of, relation, alignments), updating a stored document whose
+ * original it is. Inside the batch. */
 chr_status chr__copies_link(chr_store *st, const chr_doc *doc, int64_t seq,
-                            const char *id, int64_t story, chr_error *err);
+                            const char *id, const char *hex, int64_t story,
+                            chr_error *err);
 /* Drops the in-memory copy index (close, rollback). */
 void chr__copies_free(chr_store *st);
 
