@@ -100,6 +100,9 @@ void cli_put_padded(FILE *f, const char *s, int width);
 /* True when `path` names an existing file (for commands that only read a
  * store and must not create an empty one). */
 bool cli_exists(const char *path);
+/* Opens an existing store for the read-only commands; prints the reason
+ * ("no such store", or the store's error) and returns NULL on failure. */
+chr_store *cli_open_existing_store(const char *db);
 
 /* ---- read → analyse batches (cli_batch.c) ----------------------------
  * The main thread reads up to `max_docs` documents (or `max_bytes` of input)

@@ -223,6 +223,23 @@ void cli_put_padded(FILE *f, const char *s, int width)
         fputc(' ', f);
 }
 
+chr_store *cli_open_existing_store(const char *db)
+{
+    if (!cli_exists(db)) {
+        fprintf(stderr, "chronicle: %s: no such store\n", db);
+        return NULL;
+    }
+    chr_error err;
+    chr_error_clear(&err);
+    chr_store *st = NULL;
+    chr_status s = chr_store_open(&st, db, &err);
+    if (s != CHR_OK) {
+        cli_report(s, &err, db);
+        return NULL;
+    }
+    return st;
+}
+
 bool cli_exists(const char *path)
 {
     struct stat sb;

@@ -73,19 +73,10 @@ int cli_export(int argc, char **argv)
     if (strcmp(format, "json") != 0)
         return cli_usage_error(a.cmd, "unknown format '%s' (known: json)",
                                format);
-    if (!cli_exists(db)) {
-        fprintf(stderr, "chronicle: %s: no such store\n", db);
+    chr_store *st = cli_open_existing_store(db);
+    if (!st)
         return CLI_EXIT_FAILED;
-    }
-
     chr_error err;
-    chr_error_clear(&err);
-    chr_store *st = NULL;
-    chr_status s = chr_store_open(&st, db, &err);
-    if (s != CHR_OK) {
-        cli_report(s, &err, db);
-        return CLI_EXIT_FAILED;
-    }
     sink k = {stdout, '\n'};
     if (output && strcmp(output, "-") != 0) {
         k.f = fopen(output, "wb");
@@ -96,7 +87,7 @@ int cli_export(int argc, char **argv)
         }
     }
     chr_error_clear(&err);
-    s = chr_store_export_json(st, sink_write, &k, &err);
+    chr_status s = chr_store_export_json(st, sink_write, &k, &err);
     if (s == CHR_OK && k.last != '\n')
         sink_write(&k, "\n", 1);
     bool write_failed = fflush(k.f) != 0 || ferror(k.f);

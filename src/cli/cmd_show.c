@@ -83,18 +83,13 @@ int cli_show(int argc, char **argv)
     long long id;
     if (!cli_parse_long(a.cmd, "STORY", story, 1, INT64_MAX, &id))
         return CLI_EXIT_USAGE;
-    if (!cli_exists(db)) {
-        fprintf(stderr, "chronicle: %s: no such store\n", db);
+    chr_store *st = cli_open_existing_store(db);
+    if (!st)
         return CLI_EXIT_FAILED;
-    }
     chr_error err;
     chr_error_clear(&err);
-    chr_store *st = NULL;
-    chr_status s = chr_store_open(&st, db, &err);
-    if (s == CHR_OK) {
-        chr_error_clear(&err);
-        s = chr_store_story(st, (int64_t)id, story_cb, doc_cb, NULL, &err);
-    }
+    chr_status s =
+        chr_store_story(st, (int64_t)id, story_cb, doc_cb, NULL, &err);
     fflush(stdout);
     if (s == CHR_NOTFOUND) {
         fprintf(stderr, "chronicle: story %lld: not found\n", id);

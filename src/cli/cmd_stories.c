@@ -59,20 +59,14 @@ int cli_stories(int argc, char **argv)
             return cli_opt_unknown(&a);
         }
     }
-    if (!cli_exists(db)) {
-        fprintf(stderr, "chronicle: %s: no such store\n", db);
+    chr_store *st = cli_open_existing_store(db);
+    if (!st)
         return CLI_EXIT_FAILED;
-    }
     chr_error err;
     chr_error_clear(&err);
-    chr_store *st = NULL;
-    chr_status s = chr_store_open(&st, db, &err);
-    if (s == CHR_OK) {
-        printf("%6s  %-10s  %-*s  %5s  %s\n", "ID", "DATE", PLACE_W, "PLACE",
-               "DOCS", "TITLE");
-        chr_error_clear(&err);
-        s = chr_store_stories(st, story_line, NULL, &err);
-    }
+    printf("%6s  %-10s  %-*s  %5s  %s\n", "ID", "DATE", PLACE_W, "PLACE",
+           "DOCS", "TITLE");
+    chr_status s = chr_store_stories(st, story_line, NULL, &err);
     fflush(stdout);
     if (s != CHR_OK)
         cli_report(s, &err, db);
