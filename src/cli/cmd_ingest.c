@@ -34,7 +34,10 @@ static const char usage[] =
     "  --help               show this help\n"
     "\n"
     "Each input that fails prints one line \"chronicle: WHERE: MESSAGE\" on\n"
-    "stderr; the others are stored. At the end a summary goes to stderr.\n"
+    "stderr; the others are stored. At the end a summary goes to stderr:\n"
+    "documents read, stored, duplicates, failed, skipped (WARC records that\n"
+    "are not HTML responses; notes, scripts and images met in directories)\n"
+    "and stories.\n"
     "Exit status: 0 all stored, 1 some input failed or the store failed,\n"
     "2 usage error.\n"
     "\n"
@@ -201,11 +204,18 @@ static void summary(ingest *g, chr_store *store)
     chr_store_counts c;
     memset(&c, 0, sizeof c);
     chr_store_counts_get(store, &c, NULL);
+    chr_source_stats st;
+    memset(&st, 0, sizeof st);
+    chr_source_stats_get(g->src, &st);
+    char skipped[96] = "";
+    if (st.skipped) /* WARC records that are not HTML responses, and files
+                       a directory walk passes over (notes, scripts…) */
+        snprintf(skipped, sizeof skipped, ", skipped %llu", st.skipped);
     double safe = el > 1e-6 ? el : 1e-6;
     fprintf(stderr,
-            "ingest: read %llu, stored %llu, duplicates %llu, failed %llu, "
+            "ingest: read %llu, stored %llu, duplicates %llu, failed %llu%s, "
             "stories %lld (new %llu) in %.2f s (%.0f docs/s, %.1f MB/s)\n",
-            g->read, g->stored, g->dups, g->failed, c.stories,
+            g->read, g->stored, g->dups, g->failed, skipped, c.stories,
             g->new_stories, el, (double)g->read / safe,
             (double)g->in_bytes / safe / 1e6);
 }
