@@ -104,6 +104,13 @@ bool cli_exists(const char *path);
  * ("no such store", or the store's error) and returns NULL on failure. */
 chr_store *cli_open_existing_store(const char *db);
 
+/* The analysis options shared by ingest and analyze (--max-doc-bytes N,
+ * which also sets the JSON-line limit, and --threads N) when the current
+ * option is one of them: CLI_OPT_DONE, or CLI_OPT_BAD after printing the
+ * usage error; CLI_OPT_NOT_MINE for any other option. */
+enum { CLI_OPT_NOT_MINE = 0, CLI_OPT_DONE = 1, CLI_OPT_BAD = 2 };
+int cli_opt_analysis(cli_args *a, chr_config *cfg);
+
 /* ---- read → analyse batches (cli_batch.c) ----------------------------
  * The main thread reads up to `max_docs` documents (or `max_bytes` of input)
  * from a source into slots, in input order; then every slot is analysed on

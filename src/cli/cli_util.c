@@ -223,6 +223,28 @@ void cli_put_padded(FILE *f, const char *s, int width)
         fputc(' ', f);
 }
 
+int cli_opt_analysis(cli_args *a, chr_config *cfg)
+{
+    const char *val;
+    long long num;
+    if (cli_opt_is(a, "--max-doc-bytes", NULL)) {
+        if (!cli_opt_value(a, &val) ||
+            !cli_parse_size(a->cmd, "--max-doc-bytes", val,
+                            &cfg->max_doc_bytes))
+            return CLI_OPT_BAD;
+        cfg->max_line_bytes = cfg->max_doc_bytes;
+        return CLI_OPT_DONE;
+    }
+    if (cli_opt_is(a, "--threads", NULL)) {
+        if (!cli_opt_value(a, &val) ||
+            !cli_parse_long(a->cmd, "--threads", val, 0, 512, &num))
+            return CLI_OPT_BAD;
+        cfg->threads = (int)num;
+        return CLI_OPT_DONE;
+    }
+    return CLI_OPT_NOT_MINE;
+}
+
 chr_store *cli_open_existing_store(const char *db)
 {
     if (!cli_exists(db)) {

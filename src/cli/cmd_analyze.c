@@ -73,7 +73,6 @@ int cli_analyze(int argc, char **argv)
     chr_config cfg;
     chr_config_init(&cfg);
     bool json = false;
-    const char *val;
     const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     size_t ninputs = 0;
     if (!inputs) {
@@ -83,8 +82,7 @@ int cli_analyze(int argc, char **argv)
     cli_args a;
     cli_args_init(&a, "analyze", argc, argv);
     const char *tok;
-    int r;
-    long long num;
+    int r, opt;
     while ((r = cli_args_next(&a, &tok)) != CLI_ARG_END) {
         if (r == CLI_ARG_OPERAND) {
             inputs[ninputs++] = tok;
@@ -96,17 +94,9 @@ int cli_analyze(int argc, char **argv)
             if (!cli_opt_flag(&a))
                 goto usage_error;
             json = true;
-        } else if (cli_opt_is(&a, "--max-doc-bytes", NULL)) {
-            if (!cli_opt_value(&a, &val) ||
-                !cli_parse_size(a.cmd, "--max-doc-bytes", val,
-                                &cfg.max_doc_bytes))
+        } else if ((opt = cli_opt_analysis(&a, &cfg)) != CLI_OPT_NOT_MINE) {
+            if (opt == CLI_OPT_BAD)
                 goto usage_error;
-            cfg.max_line_bytes = cfg.max_doc_bytes;
-        } else if (cli_opt_is(&a, "--threads", NULL)) {
-            if (!cli_opt_value(&a, &val) ||
-                !cli_parse_long(a.cmd, "--threads", val, 0, 512, &num))
-                goto usage_error;
-            cfg.threads = (int)num;
         } else {
             cli_opt_unknown(&a);
             goto usage_error;

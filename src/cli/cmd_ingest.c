@@ -235,7 +235,7 @@ int cli_ingest(int argc, char **argv)
     cli_args a;
     cli_args_init(&a, "ingest", argc, argv);
     const char *tok;
-    int r, rc = CLI_EXIT_OK;
+    int r, opt, rc = CLI_EXIT_OK;
     long long num;
     while ((r = cli_args_next(&a, &tok)) != CLI_ARG_END) {
         if (r == CLI_ARG_OPERAND) {
@@ -247,17 +247,9 @@ int cli_ingest(int argc, char **argv)
         } else if (cli_opt_is(&a, "--db", NULL)) {
             if (!cli_opt_value(&a, &db))
                 goto usage_error;
-        } else if (cli_opt_is(&a, "--max-doc-bytes", NULL)) {
-            if (!cli_opt_value(&a, &val) ||
-                !cli_parse_size(a.cmd, "--max-doc-bytes", val,
-                                &cfg.max_doc_bytes))
+        } else if ((opt = cli_opt_analysis(&a, &cfg)) != CLI_OPT_NOT_MINE) {
+            if (opt == CLI_OPT_BAD)
                 goto usage_error;
-            cfg.max_line_bytes = cfg.max_doc_bytes;
-        } else if (cli_opt_is(&a, "--threads", NULL)) {
-            if (!cli_opt_value(&a, &val) ||
-                !cli_parse_long(a.cmd, "--threads", val, 0, 512, &num))
-                goto usage_error;
-            cfg.threads = (int)num;
         } else if (cli_opt_is(&a, "--batch", NULL)) {
             if (!cli_opt_value(&a, &val) ||
                 !cli_parse_long(a.cmd, "--batch", val, 1, 1000000, &num))
