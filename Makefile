@@ -19,7 +19,8 @@ LDLIBS  := $(PKG_LIBS) -lpthread -lm
 BUILD   ?= build
 
 LIB_SRC := $(sort $(wildcard src/base/*.c src/text/*.c src/read/*.c \
-             src/clean/*.c src/doc/*.c src/corpus/*.c src/store/*.c))
+             src/clean/*.c src/doc/*.c src/extract/*.c src/resources/*.c \
+             src/corpus/*.c src/store/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 LIBA    := $(if $(filter build,$(BUILD)),libchronicle.a,$(BUILD)/libchronicle.a)
@@ -112,5 +113,9 @@ deps:
 
 clean:
 	rm -rf build build-* libchronicle.a chronicle
+
+# Stage-specific targets (resource compilers, training, evaluation) live in
+# mk/*.mk, one file per stage.
+-include $(sort $(wildcard mk/*.mk))
 
 -include $(DEPS)
