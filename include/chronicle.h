@@ -300,6 +300,22 @@ typedef struct chr_add_result {
 chr_status chr_store_add(chr_store *st, const chr_doc *doc,
                          chr_add_result *res, chr_error *err);
 
+/* Stores the n documents of one batch (inside chr_store_begin/commit),
+ * results in res[i] for docs[i]. Better than n chr_store_add calls, and
+ * independent of the order of docs[]: every document's terms are counted
+ * before any is assigned (the batch's own vocabulary weighs its stories);
+ * they are stored in a canonical order (earliest date first, undated
+ * last, then by identity hash); once all are in, each is matched again
+ * against the stories as they now are and moved when another story wins.
+ * res[i].story is the story it ends in; res[i].new_story is 1 for the
+ * document that opened a story that still has documents, so their sum is
+ * the number of stories the batch created; similarity is its score with
+ * that story. NULL entries in docs are skipped (their res is zeroed). On
+ * error the caller rolls back the batch. */
+chr_status chr_store_add_batch(chr_store *st, const chr_doc *const *docs,
+                               size_t n, chr_add_result *res,
+                               chr_error *err);
+
 /* Fast duplicate check before analysis: CHR_OK and the stored document's
  * id in id[cap] when an input with the same raw bytes (chr_input_hash) was
  * stored, CHR_NOTFOUND when not, CHR_DB on error. */

@@ -1,11 +1,13 @@
 /* cmd_ingest.c — `chronicle ingest`: read inputs, analyse them on a pool of
- * threads, store them in input order, one transaction per batch.
+ * threads, store them batch by batch, one transaction per batch.
  *
  * Two batches are in flight: while the main thread stores batch k (SQLite,
  * one thread), the pool analyses batch k+1. Each input that cannot be read
  * or analysed gets one line on stderr and is counted as failed; the others
- * go on. Storing happens in input order, so the stories come out the same
- * whatever the number of threads or the batch size. */
+ * go on. Each batch goes to the store whole (chr_store_add_batch, which
+ * stores it in a canonical order and re-assigns its documents), so the
+ * stories come out the same whatever the number of threads or the order
+ * within a batch; the batch size does change them. */
 #include "cli.h"
 
 #include <stdlib.h>
@@ -143,6 +145,33 @@ static bool store_batch(ingest *g, chr_store *store, cli_batch *b)
         return false;
     }
     g->storing = b;
+    /* the batch's documents go to the store together (counted first,
+       stored in a canonical order, re-assigned once all are in) */
+    const chr_doc **docs = calloc(b->n ? b->n : 1, sizeof *docs);
+    chr_add_result *res = calloc(b->n ? b->n : 1, sizeof *res);
+    if (!docs || !res) {
+        free(docs);
+        free(res);
+        progress_clear(g);
+        fprintf(stderr, "chronicle: out of memory\n");
+        chr_store_rollback(store);
+        return false;
+    }
+    for (size_t i = 0; i < b->n; i++) {
+        cli_slot *s = &b->slots[i];
+        if (!s->known && s->st == CHR_OK && s->doc)
+            docs[i] = s->doc;
+    }
+    chr_error_clear(&err);
+    st = chr_store_add_batch(store, docs, b->n, res, &err);
+    if (st != CHR_OK) {
+        free(docs);
+        free(res);
+        progress_clear(g);
+        cli_report(st, &err, "store");
+        chr_store_rollback(store);
+        return false;
+    }
     for (size_t i = 0; i < b->n; i++) {
         cli_slot *s = &b->slots[i];
         g->stored_slots = i;
@@ -159,24 +188,16 @@ static bool store_batch(ingest *g, chr_store *store, cli_batch *b)
             fail_line(g, s);
             continue;
         }
-        chr_add_result res;
-        memset(&res, 0, sizeof res);
-        chr_error_clear(&err);
-        st = chr_store_add(store, s->doc, &res, &err);
-        if (st != CHR_OK) {
-            progress_clear(g);
-            cli_report(st, &err, s->in->origin);
-            chr_store_rollback(store);
-            return false;
-        }
-        if (res.duplicate)
+        if (res[i].duplicate)
             g->dups++;
         else
             g->stored++;
-        if (res.new_story)
+        if (res[i].new_story)
             g->new_stories++;
-        progress_draw(g, false);
     }
+    free(docs);
+    free(res);
+    progress_draw(g, false);
     chr_error_clear(&err);
     st = chr_store_commit(store, &err);
     if (st != CHR_OK) {

@@ -83,7 +83,20 @@ struct chr__stories {
     float pend_sc[SCORED_CANDIDATES];  /* raw scores, by candidate */
     float pend_top[SCORED_CANDIDATES]; /* the same, descending */
     size_t pend_n;
+    /* documents kept for re-assignment (chr__stories_keep) */
+    struct member *members;
+    size_t n_members, cap_members;
 };
+
+/* A document of the open batch, as the index needs it for re-assignment:
+ * its term lists and date (the caller's chr_doc may be gone by then). */
+typedef struct member {
+    int64_t seq, story;
+    chr_term *terms, *names, *places; /* one allocation, in `terms` */
+    size_t n_terms, n_names, n_places;
+    char date[11]; /* ISO or "" */
+    uint64_t hi, lo;
+} member;
 
 chr__stories *chr__stories_new(void)
 {
@@ -120,6 +133,8 @@ void chr__stories_free(chr__stories *s)
     free(s->posts);
     free(s->seen);
     free(s->acc);
+    chr__stories_forget(s);
+    free(s->members);
     chr__map_free(&s->by_id);
     chr__map_free(&s->df);
     chr__map_free(&s->df_dirty);
@@ -480,6 +495,10 @@ chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
             }
             s->seen[ix] = s->stamp;
             const story *st = &s->stories[ix];
+            if (st->n_docs <= 0) { /* every member moved out */
+                s->acc[ix] = -1;
+                continue;
+            }
             if (day != INT32_MIN && st->day_min != INT32_MIN &&
                 (day < st->day_min - s->p.window_days ||
                  day > st->day_max + s->p.window_days)) {
@@ -614,7 +633,8 @@ static void apply_pending(chr__stories *s, story *st)
     s->pend_n = 0;
 }
 
-chr_status chr__stories_add(chr__stories *s, int64_t id, const chr_doc *doc)
+chr_status chr__stories_add(chr__stories *s, int64_t id, const chr_doc *doc,
+                            unsigned flags)
 {
     chr_status r;
     if (s->pend_doc != doc || s->pend_hi != doc->hash_hi ||
@@ -626,9 +646,14 @@ chr_status chr__stories_add(chr__stories *s, int64_t id, const chr_doc *doc)
     story *st = find_story(s, id);
     if (!st && (r = new_story(s, id, &st)) != CHR_OK)
         return r;
-    for (size_t h = 0; h < s->pend_n; h++)
-        s->stories[s->pend_ix[h]].dirty = 1;
-    apply_pending(s, st);
+    if (flags & CHR__SA_MOVED) {
+        s->pend_doc = NULL;
+        s->pend_n = 0;
+    } else {
+        for (size_t h = 0; h < s->pend_n; h++)
+            s->stories[s->pend_ix[h]].dirty = 1;
+        apply_pending(s, st);
+    }
     doc_vecs v;
     if ((r = doc_vecs_make(s, doc, &v)) != CHR_OK)
         return r;
@@ -652,6 +677,11 @@ chr_status chr__stories_add(chr__stories *s, int64_t id, const chr_doc *doc)
             st->day_max = day;
     }
     st->dirty = 1;
+    return (flags & CHR__SA_COUNTED) ? CHR_OK : chr__stories_count(s, doc);
+}
+
+chr_status chr__stories_count(chr__stories *s, const chr_doc *doc)
+{
     for (size_t i = 0; i < doc->n_terms; i++) {
         uint64_t *v = chr__map_slot(&s->df, doc->terms[i].hash);
         uint64_t *d = chr__map_slot(&s->df_dirty, doc->terms[i].hash);
@@ -662,6 +692,184 @@ chr_status chr__stories_add(chr__stories *s, int64_t id, const chr_doc *doc)
     }
     s->ndocs++;
     return CHR_OK;
+}
+
+chr_status chr__stories_remove(chr__stories *s, int64_t id,
+                               const chr_doc *doc)
+{
+    story *st = find_story(s, id);
+    if (!st || st->n_docs <= 0)
+        return CHR_OK;
+    doc_vecs v;
+    chr_status r = doc_vecs_make(s, doc, &v);
+    if (r != CHR_OK)
+        return r;
+    chr__sv_sub(&st->terms, &v.terms);
+    chr__sv_sub(&st->names, &v.names);
+    chr__sv_sub(&st->places, &v.places);
+    doc_vecs_free(&v);
+    st->n_docs--;
+    st->dirty = 1;
+    return CHR_OK;
+}
+
+/* ---- re-assignment of a batch's documents ---- */
+
+chr_status chr__stories_keep(chr__stories *s, int64_t seq, int64_t story,
+                             const chr_doc *doc)
+{
+    if (s->n_members == s->cap_members) {
+        size_t nc = s->cap_members ? s->cap_members * 2 : 64;
+        member *nm = realloc(s->members, nc * sizeof *nm);
+        if (!nm)
+            return CHR_NOMEM;
+        s->members = nm;
+        s->cap_members = nc;
+    }
+    size_t n = doc->n_terms + doc->n_names + doc->n_places;
+    chr_term *t = malloc((n ? n : 1) * sizeof *t);
+    if (!t)
+        return CHR_NOMEM;
+    member *m = &s->members[s->n_members++];
+    memset(m, 0, sizeof *m);
+    m->seq = seq;
+    m->story = story;
+    m->terms = t;
+    m->n_terms = doc->n_terms;
+    m->names = t + doc->n_terms;
+    m->n_names = doc->n_names;
+    m->places = m->names + doc->n_names;
+    m->n_places = doc->n_places;
+    if (doc->n_terms)
+        memcpy(m->terms, doc->terms, doc->n_terms * sizeof *t);
+    if (doc->n_names)
+        memcpy(m->names, doc->names, doc->n_names * sizeof *t);
+    if (doc->n_places)
+        memcpy(m->places, doc->places, doc->n_places * sizeof *t);
+    if (doc->date_hint && strlen(doc->date_hint) == 10)
+        memcpy(m->date, doc->date_hint, 11);
+    m->hi = doc->hash_hi;
+    m->lo = doc->hash_lo;
+    return CHR_OK;
+}
+
+void chr__stories_forget(chr__stories *s)
+{
+    for (size_t i = 0; i < s->n_members; i++)
+        free(s->members[i].terms);
+    s->n_members = 0;
+}
+
+/* How well a kept document fits its own story: the average link with the
+ * story's other members (its own vector taken out of the sums), weighted
+ * as story_score; 2 (last) for the only member. */
+static double own_fit(const chr__stories *s, const doc_vecs *v,
+                      const story *st)
+{
+    if (!st || st->n_docs <= 1)
+        return 2;
+    double n = st->n_docs - 1;
+    double wt = 1.0 - s->p.name_share - s->p.place_share;
+    double sum = wt * (chr__sv_dot(&v->terms, &st->terms) -
+                       chr__sv_dot(&v->terms, &v->terms)) / n;
+    double w = wt;
+    if (v->names.n && st->names.n) {
+        sum += s->p.name_share * (chr__sv_dot(&v->names, &st->names) -
+                                  chr__sv_dot(&v->names, &v->names)) / n;
+        w += s->p.name_share;
+    }
+    if (v->places.n && st->places.n) {
+        sum += s->p.place_share * (chr__sv_dot(&v->places, &st->places) -
+                                   chr__sv_dot(&v->places, &v->places)) / n;
+        w += s->p.place_share;
+    }
+    return sum / w;
+}
+
+static void member_doc(const member *m, chr_doc *d)
+{
+    memset(d, 0, sizeof *d);
+    d->terms = m->terms;
+    d->n_terms = m->n_terms;
+    d->names = m->names;
+    d->n_names = m->n_names;
+    d->places = m->places;
+    d->n_places = m->n_places;
+    d->date_hint = m->date[0] ? m->date : NULL;
+    d->hash_hi = m->hi;
+    d->hash_lo = m->lo;
+}
+
+typedef struct fit_ix {
+    double fit;
+    size_t ix;
+} fit_ix;
+
+static int cmp_fit(const void *a, const void *b)
+{
+    const fit_ix *x = a, *y = b;
+    if (x->fit != y->fit)
+        return x->fit < y->fit ? -1 : 1;
+    return x->ix < y->ix ? -1 : x->ix > y->ix;
+}
+
+chr_status chr__stories_refine(chr__stories *s, int passes,
+                               chr_status (*moved)(void *ctx, int64_t seq,
+                                                   int64_t from, int64_t to,
+                                                   double score),
+                               void *ctx)
+{
+    if (!s->n_members)
+        return CHR_OK;
+    fit_ix *order = malloc(s->n_members * sizeof *order);
+    if (!order)
+        return CHR_NOMEM;
+    chr_status r = CHR_OK;
+    for (int pass = 0; pass < passes && r == CHR_OK; pass++) {
+        /* the worst-placed first: a document that fits its story least
+           is the likeliest to belong elsewhere, and moving it first lets
+           the others be judged against cleaner stories; the only members
+           of their stories last */
+        for (size_t i = 0; i < s->n_members && r == CHR_OK; i++) {
+            chr_doc d;
+            member_doc(&s->members[i], &d);
+            doc_vecs v;
+            if ((r = doc_vecs_make(s, &d, &v)) != CHR_OK)
+                break;
+            order[i].fit = own_fit(s, &v, find_story(s, s->members[i].story));
+            order[i].ix = i;
+            doc_vecs_free(&v);
+        }
+        if (r != CHR_OK)
+            break;
+        qsort(order, s->n_members, sizeof *order, cmp_fit);
+        size_t n_moved = 0;
+        for (size_t k = 0; k < s->n_members && r == CHR_OK; k++) {
+            member *m = &s->members[order[k].ix];
+            chr_doc d;
+            member_doc(m, &d);
+            if ((r = chr__stories_remove(s, m->story, &d)) != CHR_OK)
+                break;
+            chr__assignment as;
+            if ((r = chr__stories_match(s, &d, &as)) != CHR_OK)
+                break;
+            /* no story good enough without it: it stays where it was */
+            int64_t to = as.story ? as.story : m->story;
+            if ((r = chr__stories_add(s, to, &d,
+                                      CHR__SA_COUNTED | CHR__SA_MOVED)) !=
+                CHR_OK)
+                break;
+            if (to != m->story) {
+                r = moved(ctx, m->seq, m->story, to, as.score);
+                m->story = to;
+                n_moved++;
+            }
+        }
+        if (!n_moved)
+            break;
+    }
+    free(order);
+    return r;
 }
 
 /* ---- persisting ---- */

@@ -52,7 +52,40 @@ chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
 /* Adds `doc` to story `id` (creating it in the index when new), counts
  * its terms in the document frequencies and records its similarities in
  * the neighbourhoods of the stories it was compared with. */
-chr_status chr__stories_add(chr__stories *s, int64_t id, const chr_doc *doc);
+enum {
+    CHR__SA_COUNTED = 1, /* its terms are counted already (chr__stories_count) */
+    CHR__SA_MOVED = 2    /* a re-assignment: neighbourhoods are left alone */
+};
+chr_status chr__stories_add(chr__stories *s, int64_t id, const chr_doc *doc,
+                            unsigned flags);
+
+/* Takes `doc` out of story `id` (its vectors, with today's weights,
+ * subtracted from the story's sums); the document frequencies stay. */
+chr_status chr__stories_remove(chr__stories *s, int64_t id,
+                               const chr_doc *doc);
+
+/* Re-assignment. A batch's documents are assigned one after the other,
+ * each seeing only those before it; once all are in, each is taken out of
+ * its story and matched again against the stories as they now are, and
+ * moved when another story wins (a document with no story good enough
+ * stays). keep() retains what that needs of a stored document (`seq`: the
+ * caller's key for it); refine() runs up to `passes` rounds over the kept
+ * documents in the order kept, stopping early when nothing moves, and
+ * calls `moved` for every move; forget() drops the kept documents. A
+ * story whose members all moved out keeps n_docs 0 and is never matched
+ * again (its persisted state reports n_docs 0). */
+chr_status chr__stories_keep(chr__stories *s, int64_t seq, int64_t story,
+                             const chr_doc *doc);
+chr_status chr__stories_refine(chr__stories *s, int passes,
+                               chr_status (*moved)(void *ctx, int64_t seq,
+                                                   int64_t from, int64_t to,
+                                                   double score),
+                               void *ctx);
+void chr__stories_forget(chr__stories *s);
+
+/* Counts the terms of `doc` in the document frequencies (done by
+ * chr__stories_add unless `counted` says it was done already). */
+chr_status chr__stories_count(chr__stories *s, const chr_doc *doc);
 
 /* Persisting: calls `cb` for every story changed since the last flush with
  * its serialised state, then for every changed document frequency. */

@@ -165,6 +165,22 @@ chr_status chr__sv_add(chr__sv *c, const chr__sv *v, size_t keep)
     return CHR_OK;
 }
 
+void chr__sv_sub(chr__sv *c, const chr__sv *v)
+{
+    size_t i = 0, j = 0, k = 0;
+    while (i < c->n) {
+        while (j < v->n && v->t[j].hash < c->t[i].hash)
+            j++;
+        chr_term t = c->t[i++];
+        if (j < v->n && v->t[j].hash == t.hash)
+            t.weight -= v->t[j].weight;
+        if (t.weight > 1e-6f)
+            c->t[k++] = t;
+    }
+    c->n = (uint32_t)k;
+    c->norm = chr__sv_norm(c->t, k);
+}
+
 void chr__sv_free(chr__sv *v)
 {
     free(v->t);

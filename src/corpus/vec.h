@@ -50,6 +50,10 @@ double chr__sv_avg_link(const chr__sv *doc, const chr__sv *sum, int n_docs);
 /* c += v, trimmed to `keep` terms; c's norm recomputed. */
 chr_status chr__sv_add(chr__sv *c, const chr__sv *v, size_t keep);
 
+/* c -= v on the terms c holds (terms falling to zero are dropped): takes
+ * a member out of a story's sum. */
+void chr__sv_sub(chr__sv *c, const chr__sv *v);
+
 void chr__sv_free(chr__sv *v);
 
 #endif

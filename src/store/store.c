@@ -328,8 +328,10 @@ static void bind_text(sqlite3_stmt *s, int i, const char *v)
         sqlite3_bind_null(s, i);
 }
 
-chr_status chr_store_add(chr_store *st, const chr_doc *doc,
-                         chr_add_result *res, chr_error *err)
+/* Stores one document; `counted`: its terms were counted in the story
+ * index's document frequencies already (chr_store_add_batch). */
+static chr_status add_one(chr_store *st, const chr_doc *doc,
+                          chr_add_result *res, int counted, chr_error *err)
 {
     memset(res, 0, sizeof *res);
     if (!st->in_batch)
@@ -389,7 +391,8 @@ chr_status chr_store_add(chr_store *st, const chr_doc *doc,
     if (chr__prepare(st, "INSERT INTO documents(id, hash, origin, format, title, "
             "published, outlet, byline, url, dateline_place, dateline_date, "
             "language, date_hint, body, analysis, story, similarity, "
-            "input_hash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &s) != SQLITE_OK) {
+            "input_hash, place) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            &s) != SQLITE_OK) {
         chr_buf_free(&json);
         return chr__db_fail(st, err, "storing the document");
     }
@@ -411,6 +414,9 @@ chr_status chr_store_add(chr_store *st, const chr_doc *doc,
     sqlite3_bind_int64(s, 16, res->story);
     sqlite3_bind_double(s, 17, res->similarity);
     sqlite3_bind_int64(s, 18, (sqlite3_int64)doc->input_hash);
+    char place[128];
+    chr__story_place(doc, place, sizeof place);
+    bind_text(s, 19, place[0] ? place : NULL);
     int rc = sqlite3_step(s);
     chr__release(st, s);
     chr_buf_free(&json);
@@ -425,8 +431,6 @@ chr_status chr_store_add(chr_store *st, const chr_doc *doc,
        to the first document that has them. date: the earliest date of its
        documents. SQLite evaluates every expression on the row as it was
        before the update. */
-    char place[128];
-    chr__story_place(doc, place, sizeof place);
 #define BEATS                                                                 \
     "(rep_id IS NULL OR (?2 IS NOT NULL AND (rep_date IS NULL OR "            \
     "?2 < rep_date)) OR (?2 IS rep_date AND ?5 < rep_id))"
@@ -451,7 +455,10 @@ chr_status chr_store_add(chr_store *st, const chr_doc *doc,
     chr__release(st, s);
     if (rc != SQLITE_DONE)
         return chr__db_fail(st, err, "updating the story");
-    if ((r = chr__stories_add(st->idx, res->story, doc)) != CHR_OK)
+    if ((r = chr__stories_add(st->idx, res->story, doc,
+                              counted ? CHR__SA_COUNTED : 0)) != CHR_OK ||
+        (counted && (r = chr__stories_keep(st->idx, seq, res->story, doc)) !=
+                        CHR_OK))
         return chr__fail(err, r, doc->origin, -1, "story index: %s",
                          chr_strerror(r));
     /* copies: closest relative, relation, direction (copylinks.c) */
@@ -461,4 +468,230 @@ chr_status chr_store_add(chr_store *st, const chr_doc *doc,
     if ((r = remember_input(st, doc->input_hash, id, err)) != CHR_OK)
         return r;
     return chr__store_template_lines(st, doc, res->story, err);
+}
+
+chr_status chr_store_add(chr_store *st, const chr_doc *doc,
+                         chr_add_result *res, chr_error *err)
+{
+    return add_one(st, doc, res, 0, err);
+}
+
+/* ---- batches: counted first, canonical order, re-assignment ---- */
+
+typedef struct batch_item {
+    const chr_doc *doc;
+    size_t ix; /* in the caller's array */
+} batch_item;
+
+/* Earliest date first, undated last, then identity hash, then the
+ * caller's order (only equal texts tie, and the first is stored). */
+static int cmp_item(const void *a, const void *b)
+{
+    const chr_doc *x = ((const batch_item *)a)->doc;
+    const chr_doc *y = ((const batch_item *)b)->doc;
+    if (x->date_hint && !y->date_hint)
+        return -1;
+    if (!x->date_hint && y->date_hint)
+        return 1;
+    if (x->date_hint) {
+        int c = strcmp(x->date_hint, y->date_hint);
+        if (c)
+            return c;
+    }
+    if (x->hash_hi != y->hash_hi)
+        return x->hash_hi < y->hash_hi ? -1 : 1;
+    if (x->hash_lo != y->hash_lo)
+        return x->hash_lo < y->hash_lo ? -1 : 1;
+    size_t i = ((const batch_item *)a)->ix, j = ((const batch_item *)b)->ix;
+    return i < j ? -1 : i > j;
+}
+
+typedef struct move_ctx {
+    chr_store *st;
+    chr__map touched; /* story id -> 1: stories that lost or won members */
+} move_ctx;
+
+static chr_status on_move(void *ctx, int64_t seq, int64_t from, int64_t to,
+                          double score)
+{
+    move_ctx *mc = ctx;
+    sqlite3_stmt *s;
+    if (chr__prepare(mc->st, "UPDATE documents SET story=?, similarity=? "
+                             "WHERE seq=?", &s) != SQLITE_OK)
+        return CHR_DB;
+    sqlite3_bind_int64(s, 1, to);
+    sqlite3_bind_double(s, 2, score);
+    sqlite3_bind_int64(s, 3, seq);
+    int rc = sqlite3_step(s);
+    chr__release(mc->st, s);
+    if (rc != SQLITE_DONE)
+        return CHR_DB;
+    uint64_t *a = chr__map_slot(&mc->touched, (uint64_t)from);
+    uint64_t *b = chr__map_slot(&mc->touched, (uint64_t)to);
+    if (!a || !b)
+        return CHR_NOMEM;
+    *a = *b = 1;
+    return CHR_OK;
+}
+
+/* Chooses a story's fields again from its documents, as the incremental
+ * update in add_one would have in the best order: the representative is
+ * the earliest-dated document (undated last, then smallest id); title and
+ * place from the best-ranked document that has one; date the earliest.
+ * A story left without documents is deleted. */
+static chr_status refresh_story(chr_store *st, int64_t id, chr_error *err)
+{
+#define RANKED(col)                                                           \
+    "(SELECT " col " FROM documents WHERE story=?1 AND " col " IS NOT NULL"   \
+    " ORDER BY date_hint IS NULL, date_hint, id LIMIT 1)"
+    sqlite3_stmt *s;
+    if (chr__prepare(st, "UPDATE stories SET"
+            " n_documents = (SELECT count(*) FROM documents WHERE story=?1),"
+            " date = (SELECT min(date_hint) FROM documents WHERE story=?1),"
+            " rep_id = " RANKED("id") ","
+            " rep_date = (SELECT date_hint FROM documents WHERE story=?1"
+            "   ORDER BY date_hint IS NULL, date_hint, id LIMIT 1),"
+            " title = " RANKED("title") ","
+            " place = " RANKED("place")
+            " WHERE id=?1", &s) != SQLITE_OK)
+        return chr__db_fail(st, err, "updating a story");
+#undef RANKED
+    sqlite3_bind_int64(s, 1, id);
+    int rc = sqlite3_step(s);
+    chr__release(st, s);
+    if (rc != SQLITE_DONE)
+        return chr__db_fail(st, err, "updating a story");
+    if (chr__prepare(st, "DELETE FROM stories WHERE id=? AND n_documents=0",
+                     &s) != SQLITE_OK)
+        return chr__db_fail(st, err, "deleting an empty story");
+    sqlite3_bind_int64(s, 1, id);
+    rc = sqlite3_step(s);
+    chr__release(st, s);
+    return rc == SQLITE_DONE ? CHR_OK
+                             : chr__db_fail(st, err, "deleting an empty story");
+}
+
+/* Updates x (a stored document's result) after re-assignment. */
+static chr_status final_result(chr_store *st, const chr_doc *doc,
+                               chr_add_result *x, chr_error *err)
+{
+    char hex[33];
+    hash_hex(doc, hex);
+    sqlite3_stmt *s;
+    if (chr__prepare(st, "SELECT story, similarity FROM documents "
+                           "WHERE hash=?", &s) != SQLITE_OK)
+        return chr__db_fail(st, err, "reading a document's story");
+    sqlite3_bind_text(s, 1, hex, -1, SQLITE_STATIC);
+    int64_t opened = x->new_story ? x->story : 0;
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        x->story = sqlite3_column_int64(s, 0);
+        x->similarity = sqlite3_column_double(s, 1);
+    }
+    chr__release(st, s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return chr__db_fail(st, err, "reading a document's story");
+    if (!opened)
+        return CHR_OK;
+    if (chr__prepare(st, "SELECT 1 FROM stories WHERE id=?", &s) != SQLITE_OK)
+        return chr__db_fail(st, err, "reading a story");
+    sqlite3_bind_int64(s, 1, opened);
+    rc = sqlite3_step(s);
+    chr__release(st, s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return chr__db_fail(st, err, "reading a story");
+    x->new_story = rc == SQLITE_ROW;
+    return CHR_OK;
+}
+
+/* Re-assignment rounds over a batch (chr__stories_refine). Two rounds:
+ * on the Multi-News validation clusters the second still gains a little
+ * and a third loses (docs/ARCHITECTURE.md, "Stories"). */
+#define REFINE_PASSES 2
+
+chr_status chr_store_add_batch(chr_store *st, const chr_doc *const *docs,
+                               size_t n, chr_add_result *res,
+                               chr_error *err)
+{
+    if (!st->in_batch)
+        return chr__fail(err, CHR_INVALID, st->path, -1,
+                         "chr_store_add_batch outside a batch");
+    chr_status r = load_index(st, err);
+    if (r != CHR_OK)
+        return r;
+    batch_item *items = malloc((n ? n : 1) * sizeof *items);
+    if (!items)
+        return chr__fail(err, CHR_NOMEM, st->path, -1, "out of memory");
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        memset(&res[i], 0, sizeof res[i]);
+        if (docs[i])
+            items[m++] = (batch_item){docs[i], i};
+    }
+    qsort(items, m, sizeof *items, cmp_item);
+    /* count the terms of every new text once, before any assignment */
+    for (size_t k = 0; k < m; k++) {
+        const chr_doc *d = items[k].doc;
+        if (k && items[k - 1].doc->hash_hi == d->hash_hi &&
+            items[k - 1].doc->hash_lo == d->hash_lo &&
+            (items[k - 1].doc->date_hint == d->date_hint ||
+             (d->date_hint && items[k - 1].doc->date_hint &&
+              !strcmp(d->date_hint, items[k - 1].doc->date_hint))))
+            continue; /* the same text just before it: counted there */
+        char hex[33];
+        hash_hex(d, hex);
+        int found = lookup(st, "SELECT id FROM documents WHERE hash=?", hex,
+                           NULL, 0);
+        if (found < 0) {
+            free(items);
+            return chr__db_fail(st, err, "looking up the document hash");
+        }
+        if (!found && (r = chr__stories_count(st->idx, d)) != CHR_OK) {
+            free(items);
+            return chr__fail(err, r, st->path, -1, "out of memory");
+        }
+    }
+    /* store in the canonical order; a text met twice is stored once */
+    chr__stories_forget(st->idx);
+    for (size_t k = 0; k < m && r == CHR_OK; k++) {
+        const chr_doc *d = items[k].doc;
+        int same = k && items[k - 1].doc->hash_hi == d->hash_hi &&
+                   items[k - 1].doc->hash_lo == d->hash_lo;
+        r = add_one(st, d, &res[items[k].ix], !same, err);
+    }
+    free(items);
+    if (r != CHR_OK) {
+        chr__stories_forget(st->idx);
+        return r;
+    }
+    /* re-assignment, then the fields of every story that changed */
+    move_ctx mc;
+    memset(&mc, 0, sizeof mc);
+    mc.st = st;
+    r = chr__stories_refine(st->idx, REFINE_PASSES, on_move, &mc);
+    chr__stories_forget(st->idx);
+    if (r != CHR_OK) {
+        chr__map_free(&mc.touched);
+        return r == CHR_DB ? chr__db_fail(st, err, "moving a document")
+                           : chr__fail(err, r, st->path, -1, "story index: %s",
+                                       chr_strerror(r));
+    }
+    size_t n_touched = 0;
+    for (size_t i = 0; i < mc.touched.cap && r == CHR_OK; i++)
+        if (mc.touched.keys[i]) {
+            n_touched++;
+            r = refresh_story(st, (int64_t)mc.touched.keys[i], err);
+        }
+    chr__map_free(&mc.touched);
+    if (r != CHR_OK || !n_touched)
+        return r;
+    /* the results as they ended: each document's story and similarity,
+       new_story only where the story it opened still has documents */
+    for (size_t i = 0; i < n && r == CHR_OK; i++) {
+        chr_add_result *x = &res[i];
+        if (!docs[i] || x->duplicate || !x->story)
+            continue;
+        r = final_result(st, docs[i], x, err);
+    }
+    return r;
 }

@@ -161,6 +161,89 @@ T_TEST(store_adds_dedupes_and_clusters_across_reopen)
     T_CHECK(system(cmd) == 0);
 }
 
+static const char *ALPHA3 =
+    "Farmers from Corvin marched on parliament in Nordhaven against the "
+    "Harlow river dam that Anja Kessler's government approved on Tuesday.";
+static const char *BETA2 =
+    "Rescue teams from Marisol worked through the night in Port Eliane, "
+    "where Sunday's earthquake damaged the harbour and the cathedral.";
+
+/* Ingests docs[order[i]] as one batch into a new store; the export. */
+static chr_status batch_export(const char *path, chr_doc **docs,
+                               const int *order, size_t n, chr_buf *out,
+                               int *new_stories, int *dups)
+{
+    chr_store *st;
+    chr_error err;
+    chr_status s = chr_store_open(&st, path, &err);
+    if (s != CHR_OK)
+        return s;
+    const chr_doc *batch[8];
+    chr_add_result res[8];
+    for (size_t i = 0; i < n; i++)
+        batch[i] = docs[order[i]];
+    s = chr_store_begin(st, &err);
+    if (s == CHR_OK)
+        s = chr_store_add_batch(st, batch, n, res, &err);
+    if (s == CHR_OK)
+        s = chr_store_commit(st, &err);
+    *new_stories = *dups = 0;
+    for (size_t i = 0; s == CHR_OK && i < n; i++) {
+        *new_stories += res[i].new_story;
+        *dups += res[i].duplicate;
+    }
+    if (s == CHR_OK)
+        s = chr_store_export_json(st, to_buf, out, &err);
+    if (s != CHR_OK)
+        fprintf(stderr, "  store: %s\n", err.msg);
+    chr_store_close(st);
+    return s;
+}
+
+T_TEST(store_batch_gives_the_same_stories_in_any_order)
+{
+    char dir[] = "/tmp/chr-store-XXXXXX";
+    T_CHECK(mkdtemp(dir) != NULL);
+    chr_doc *docs[6] = {
+        make_doc("a1", "2025-03-11", ALPHA1), make_doc("b1", NULL, BETA),
+        make_doc("a2", NULL, ALPHA2),         make_doc("b2", "2025-03-16", BETA2),
+        make_doc("a3", "2025-03-12", ALPHA3), make_doc("a1-again", NULL, ALPHA1),
+    };
+    static const int orders[3][6] = {
+        {0, 1, 2, 3, 4, 5}, {5, 4, 3, 2, 1, 0}, {3, 0, 5, 1, 4, 2}};
+    chr_buf first;
+    chr_buf_init(&first, 0);
+    for (int k = 0; k < 3; k++) {
+        char path[256];
+        snprintf(path, sizeof path, "%s/t%d.db", dir, k);
+        chr_buf e;
+        chr_buf_init(&e, 0);
+        int new_stories = 0, dups = 0;
+        T_EQ_INT(batch_export(path, docs, orders[k], 6, &e, &new_stories,
+                              &dups),
+                 CHR_OK);
+        T_EQ_INT(new_stories, 2); /* the dam and the earthquake */
+        T_EQ_INT(dups, 1);
+        if (k == 0) {
+            T_EQ_INT(chr_buf_append(&first, e.data, e.len), CHR_OK);
+        } else {
+            /* the same stories, documents and ids, byte for byte (the
+               same text twice is stored under the id that sorts first) */
+            T_CHECK(e.len == first.len &&
+                    memcmp(e.data, first.data, e.len) == 0);
+        }
+        chr_buf_free(&e);
+    }
+    T_CHECK(strstr(first.data, "\"id\":\"a1\"") != NULL);
+    T_CHECK(strstr(first.data, "a1-again") == NULL);
+    chr_buf_free(&first);
+    for (int i = 0; i < 6; i++)
+        chr_doc_free(docs[i]);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    T_CHECK(system(cmd) == 0);
+}
+
 T_TEST(store_rollback_keeps_what_was_committed)
 {
     char dir[] = "/tmp/chr-store-XXXXXX";

@@ -133,10 +133,10 @@ T_TEST(stories_join_window_and_persist)
     chr__assignment as;
     T_EQ_INT(chr__stories_match(s, a, &as), CHR_OK);
     T_EQ_INT(as.story, 0); /* empty index: open a story */
-    T_EQ_INT(chr__stories_add(s, 1, a), CHR_OK);
+    T_EQ_INT(chr__stories_add(s, 1, a, 0), CHR_OK);
     T_EQ_INT(chr__stories_match(s, b, &as), CHR_OK);
     T_EQ_INT(as.story, 0);
-    T_EQ_INT(chr__stories_add(s, 2, b), CHR_OK);
+    T_EQ_INT(chr__stories_add(s, 2, b, 0), CHR_OK);
     T_EQ_INT(chr__stories_match(s, a2, &as), CHR_OK);
     T_EQ_INT(as.story, 1);
     T_CHECK(as.score > 0.2);
@@ -203,4 +203,64 @@ T_TEST(stories_join_window_and_persist)
     chr_doc_free(b);
     chr_doc_free(a2);
     chr_doc_free(a_late);
+}
+
+typedef struct moves {
+    int n;
+    int64_t seq, from, to;
+} moves;
+
+static chr_status note_move(void *ctx, int64_t seq, int64_t from, int64_t to,
+                            double score)
+{
+    moves *m = ctx;
+    (void)score;
+    m->n++;
+    m->seq = seq;
+    m->from = from;
+    m->to = to;
+    return CHR_OK;
+}
+
+T_TEST(stories_refine_moves_a_misplaced_document)
+{
+    chr__stories *s = chr__stories_new();
+    chr_doc *a = doc_of(DAM, "2025-03-11", NULL);
+    chr_doc *b = doc_of(QUAKE, "2025-03-12", NULL);
+    chr_doc *a2 = doc_of(DAM2, "2025-03-12", NULL);
+    T_EQ_INT(chr__stories_count(s, a), CHR_OK);
+    T_EQ_INT(chr__stories_count(s, b), CHR_OK);
+    T_EQ_INT(chr__stories_count(s, a2), CHR_OK);
+    T_EQ_INT(chr__stories_add(s, 1, a, CHR__SA_COUNTED), CHR_OK);
+    T_EQ_INT(chr__stories_add(s, 2, b, CHR__SA_COUNTED), CHR_OK);
+    /* the dam report put with the earthquake, as an early decision in a
+       batch could have */
+    T_EQ_INT(chr__stories_add(s, 2, a2, CHR__SA_COUNTED), CHR_OK);
+    T_EQ_INT(chr__stories_keep(s, 10, 1, a), CHR_OK);
+    T_EQ_INT(chr__stories_keep(s, 11, 2, b), CHR_OK);
+    T_EQ_INT(chr__stories_keep(s, 12, 2, a2), CHR_OK);
+    moves m = {0, 0, 0, 0};
+    T_EQ_INT(chr__stories_refine(s, 2, note_move, &m), CHR_OK);
+    T_EQ_INT(m.n, 1);
+    T_EQ_INT(m.seq, 12);
+    T_EQ_INT(m.from, 2);
+    T_EQ_INT(m.to, 1);
+    /* a second refinement finds nothing more to move */
+    m.n = 0;
+    T_EQ_INT(chr__stories_refine(s, 2, note_move, &m), CHR_OK);
+    T_EQ_INT(m.n, 0);
+    chr__stories_forget(s);
+    /* the index agrees: the dam text matches story 1 */
+    chr__assignment as;
+    T_EQ_INT(chr__stories_match(s, a2, &as), CHR_OK);
+    T_EQ_INT(as.story, 1);
+    /* a story emptied by moves is never matched */
+    T_EQ_INT(chr__stories_remove(s, 1, a), CHR_OK);
+    T_EQ_INT(chr__stories_remove(s, 1, a2), CHR_OK);
+    T_EQ_INT(chr__stories_match(s, a2, &as), CHR_OK);
+    T_CHECK(as.story != 1);
+    chr__stories_free(s);
+    chr_doc_free(a);
+    chr_doc_free(b);
+    chr_doc_free(a2);
 }
