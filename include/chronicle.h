@@ -241,6 +241,14 @@ typedef struct chr_doc {
     /* best date of the document for the corpus stages: published, else the
        dateline's, else the first full date written in the body; NULL */
     const char *date_hint;
+    /* when and where what the document reports happened, for its story:
+       event_date is the first day-precise time of the lead resolved on or
+       up to 14 days before date_hint ("on Wednesday" -> 2024-07-03), else
+       date_hint; place is the dateline place or the lead's event place
+       resolved in the gazetteer ("Astana, Kazakhstan"), else the place as
+       the lead writes it ("in Nordhaven"), else NULL */
+    const char *event_date;
+    const char *place;
     uint64_t hash_hi, hash_lo; /* XXH3-128 of the normalised body */
     uint64_t input_hash;       /* chr_input_hash() of the input */
 
@@ -346,6 +354,34 @@ chr_status chr_store_story(chr_store *st, int64_t id,
                            int (*story_cb)(void *ctx, const chr_story_info *s),
                            int (*doc_cb)(void *ctx, const chr_doc_info *d),
                            void *ctx, chr_error *err);
+
+/* One wording of a statement, in one document of the story. */
+typedef struct chr_quote_variant {
+    const char *document; /* the document's id */
+    const char *text;     /* the wording as printed there */
+    /* its word differences from the statement's canonical wording
+       ("are [-experiencing their best period-]{+at their peak+}"); NULL
+       for the canonical wording itself */
+    const char *diff;
+    int marks_lost; /* 1 when found in plain text, without quotation marks */
+} chr_quote_variant;
+
+/* One statement of a story: the same quotation by the same speaker, as
+ * each outlet worded it. */
+typedef struct chr_story_quote {
+    const char *speaker, *speaker_actor; /* NULL when unknown */
+    const char *text;                    /* the canonical wording */
+    const chr_quote_variant *variants;   /* document order */
+    size_t n_variants;
+} chr_story_quote;
+
+/* Calls `cb` for every statement quoted in story `id`, in the order of
+ * their first wording; `cb` returns non-zero to stop. Everything is valid
+ * during the call only. A story without quotations calls nothing. */
+chr_status chr_store_story_quotes(chr_store *st, int64_t id,
+                                  int (*cb)(void *ctx,
+                                            const chr_story_quote *q),
+                                  void *ctx, chr_error *err);
 
 /* The whole store as the FORMATS.md export object, streamed to `w`.
  * Deterministic: the same store gives the same bytes. */

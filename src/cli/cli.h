@@ -26,6 +26,7 @@ int cli_analyze(int argc, char **argv);
 int cli_stories(int argc, char **argv);
 int cli_show(int argc, char **argv);
 int cli_export(int argc, char **argv);
+int cli_tag(int argc, char **argv);
 
 /* ---- option parsing ----------------------------------------------------
  * Options come in any order with the operands: "--name VALUE",

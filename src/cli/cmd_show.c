@@ -15,8 +15,13 @@ static const char usage[] =
     "documents as \"name: value\" lines; then for each document a blank line,\n"
     "\"document ID\", and indented lines: title, published, outlet, origin,\n"
     "similarity (to the story when it joined; 1.000 for the first), and\n"
-    "copy of / relation when it copies another document. Unknown values\n"
-    "print as -.\n"
+    "copy of / relation when it copies another document. Then, when the\n"
+    "story has quotations, a blank line, \"quotes\", and for each statement\n"
+    "its speaker and canonical wording, then one line per outlet's wording:\n"
+    "the document id, then the wording with its word differences from the\n"
+    "canonical one marked [-removed-] {+added+} (= when identical; \"no\n"
+    "marks\" when the outlet printed it without quotation marks).\n"
+    "Unknown values print as -.\n"
     "Exit status: 0 ok, 1 no such story or the store cannot be read,\n"
     "2 usage error.\n"
     "\n"
@@ -51,6 +56,25 @@ static int doc_cb(void *ctx, const chr_doc_info *d)
     if ((d->copy_of && d->copy_of[0]) || (d->relation && d->relation[0])) {
         printf("  copy of:    %s\n", or_dash(d->copy_of));
         printf("  relation:   %s\n", or_dash(d->relation));
+    }
+    return 0;
+}
+
+static int quote_cb(void *ctx, const chr_story_quote *q)
+{
+    int *n = ctx;
+    if ((*n)++ == 0)
+        printf("\nquotes\n");
+    printf("  %s%s%s%s: \"%s\"\n", or_dash(q->speaker),
+           q->speaker_actor ? " (" : "", q->speaker_actor ? q->speaker_actor : "",
+           q->speaker_actor ? ")" : "", or_dash(q->text));
+    for (size_t i = 0; i < q->n_variants; i++) {
+        const chr_quote_variant *v = &q->variants[i];
+        const char *shown = v->diff ? v->diff : "=";
+        if (v->diff && strcmp(v->text ? v->text : "", q->text ? q->text : "") == 0)
+            shown = "=";
+        printf("    %s%s: %s\n", or_dash(v->document),
+               v->marks_lost ? " (no marks)" : "", shown);
     }
     return 0;
 }
@@ -90,6 +114,9 @@ int cli_show(int argc, char **argv)
     chr_error_clear(&err);
     chr_status s =
         chr_store_story(st, (int64_t)id, story_cb, doc_cb, NULL, &err);
+    int nq = 0;
+    if (s == CHR_OK)
+        s = chr_store_story_quotes(st, (int64_t)id, quote_cb, &nq, &err);
     fflush(stdout);
     if (s == CHR_NOTFOUND) {
         fprintf(stderr, "chronicle: story %lld: not found\n", id);

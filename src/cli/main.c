@@ -16,6 +16,7 @@ static const char usage[] =
     "  stories   list the stories of a store\n"
     "  show      show one story and its documents\n"
     "  export    write the whole store as JSON\n"
+    "  tag       tag CoNLL-2003 columns with named entities\n"
     "\n"
     "Options:\n"
     "  --help       show this help ('chronicle COMMAND --help' for a command)\n"
@@ -33,7 +34,7 @@ static const struct {
 } commands[] = {
     {"ingest", cli_ingest},   {"analyze", cli_analyze},
     {"stories", cli_stories}, {"show", cli_show},
-    {"export", cli_export},
+    {"export", cli_export},   {"tag", cli_tag},
 };
 
 int main(int argc, char **argv)

@@ -1,13 +1,21 @@
-/* analyze.c — per-document analysis: read → normalise → clean → features.
+/* analyze.c — per-document analysis: read → normalise → clean → features
+ * → entities (src/extract/entities.c: dictionary, tagger, coreference) →
+ * times resolved against the document's date (src/extract/times.c) →
+ * quotations and their speakers (src/extract/quotes.c).
  *
  * Pure: depends only on the input and the configuration; everything the
  * document owns lives in one arena released by chr_doc_free(). Stages not yet
- * built (entities, times, quotes, events, claims) leave their lists empty. */
+ * built (events, claims) leave their lists empty. */
 #include "doc/doc.h"
 
 #include "clean/clean.h"
 #include "clean/templates.h"
 #include "clean/topic.h"
+#include "extract/entities.h"
+#include "extract/quotes.h"
+#include "extract/times.h"
+#include "corpus/stories.h"
+#include "resources/places.h"
 #include "read/read.h"
 #include "text/text.h"
 
@@ -70,6 +78,45 @@ static const char *text_date(const chr_doc *d, chr__arena *a)
             return chr__arena_strdup(a, iso);
     }
     return NULL;
+}
+
+/* Days the first time of the lead may lie before the document's date and
+ * still be the date of its event. */
+#define EVENT_DAYS_BEFORE 14
+
+/* d->event_date and d->place (see chronicle.h). */
+static chr_status story_when_where(chr_doc *d, chr__arena *a)
+{
+    d->event_date = d->date_hint;
+    size_t lead = chr__lead_end(d->body, d->body_len);
+    int32_t ref = chr__iso_days(d->date_hint);
+    for (size_t i = 0; i < d->n_times; i++) {
+        const chr_time *t = &d->times[i];
+        if (t->start >= lead)
+            break;
+        if (!t->value || strlen(t->value) != 10)
+            continue;
+        int32_t day = chr__iso_days(t->value);
+        if (day == INT32_MIN)
+            continue;
+        if (ref != INT32_MIN &&
+            (day > ref || day < ref - EVENT_DAYS_BEFORE))
+            continue;
+        d->event_date = t->value;
+        break;
+    }
+    chr__doc_places dp;
+    chr_status s = chr__places_resolve_doc(d, a, &dp);
+    if (s != CHR_OK)
+        return s;
+    if (dp.main && dp.main->text) {
+        d->place = dp.main->text;
+        return CHR_OK;
+    }
+    char buf[128];
+    if (chr__story_place(d, buf, sizeof buf))
+        d->place = chr__arena_strdup(a, buf);
+    return CHR_OK;
 }
 
 chr_status chr_analyze(const chr_input *in, const chr_config *cfg,
@@ -184,6 +231,18 @@ chr_status chr_analyze(const chr_input *in, const chr_config *cfg,
     if (!d->date_hint)
         d->date_hint = text_date(d, a);
     if ((s = chr__doc_terms(d, a)) != CHR_OK)
+        goto fail;
+    /* who and when: entities first (roles are dated by the document's
+       date), then times, then quotations (speakers resolved through the
+       entities) */
+    if ((s = chr__entities_find(d, a)) != CHR_OK)
+        goto fail;
+    if ((s = chr__times_find(d->body, d->body_len, d->date_hint, a,
+                             &d->times, &d->n_times)) != CHR_OK)
+        goto fail;
+    if ((s = chr__quotes_find(d, a)) != CHR_OK)
+        goto fail;
+    if ((s = story_when_where(d, a)) != CHR_OK)
         goto fail;
     *out = d;
     return CHR_OK;

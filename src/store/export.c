@@ -1,7 +1,10 @@
 /* export.c — the whole store as the FORMATS.md export object, streamed.
- * Deterministic: rows in insertion order, no timestamps. Quotes, events and
+ * Deterministic: rows in insertion order, no timestamps. Quotes are each
+ * story's statements with every outlet's wording (quotes.c); events and
  * claims are empty until their stages exist. */
 #include "store/store.h"
+
+#include "corpus/quote_groups.h"
 
 #include "doc/doc.h"
 
@@ -43,6 +46,49 @@ static void put_field(out *o, const char *key, const char *val, int comma)
     put(o, key);
     put(o, "\":");
     put_str(o, val);
+}
+
+/* Every story's statements: {"story", "speaker", "speaker_actor",
+ * "text", "variants": [{"document", "text"}]}. */
+static chr_status put_quotes(chr_store *st, out *o, chr_error *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, "SELECT id FROM stories ORDER BY id", -1,
+                           &s, NULL) != SQLITE_OK)
+        return chr__db_fail(st, err, "exporting quotations");
+    int n = 0, rc = SQLITE_DONE;
+    chr_status r = CHR_OK;
+    while (r == CHR_OK && o->st == CHR_OK &&
+           (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        long long story = sqlite3_column_int64(s, 0);
+        chr__story_quotes sq;
+        r = chr__store_story_quotes(st, story, &sq, err);
+        for (size_t g = 0; r == CHR_OK && g < sq.n_groups; g++) {
+            const chr__qg_group *grp = &sq.groups[g];
+            put(o, n++ ? ",\n{" : "\n{");
+            if (o->st == CHR_OK)
+                o->st = chr_buf_printf(&o->b, "\"story\":%lld", story);
+            put_field(o, "speaker", grp->speaker, 1);
+            put_field(o, "speaker_actor", grp->speaker_actor, 1);
+            put_field(o, "text", grp->text, 1);
+            put(o, ",\"variants\":[");
+            for (size_t m = 0; m < grp->n_members; m++) {
+                const chr__qg_member *mb = &grp->members[m];
+                put(o, m ? ",{" : "{");
+                put_field(o, "document",
+                          mb->doc < sq.n_docs ? sq.doc_ids[mb->doc] : NULL, 0);
+                put_field(o, "text", mb->text, 1);
+                put(o, "}");
+            }
+            put(o, "]}");
+            flush(o, 0);
+        }
+        chr__story_quotes_free(&sq);
+    }
+    sqlite3_finalize(s);
+    if (r == CHR_OK && o->st == CHR_OK && rc != SQLITE_DONE)
+        return chr__db_fail(st, err, "exporting quotations");
+    return r;
 }
 
 chr_status chr_store_export_json(chr_store *st, chr_write_fn w, void *ctx,
@@ -118,7 +164,15 @@ chr_status chr_store_export_json(chr_store *st, chr_write_fn w, void *ctx,
     s = NULL;
     if (rc != SQLITE_DONE && o.st == CHR_OK)
         goto dbfail;
-    put(&o, "],\n\"quotes\":[],\n\"events\":[],\n\"claims\":[]}\n");
+    put(&o, "],\n\"quotes\":[");
+    if (o.st == CHR_OK) {
+        chr_status r = put_quotes(st, &o, err);
+        if (r != CHR_OK) {
+            chr_buf_free(&o.b);
+            return r;
+        }
+    }
+    put(&o, "],\n\"events\":[],\n\"claims\":[]}\n");
     flush(&o, 1);
     chr_buf_free(&o.b);
     if (o.st != CHR_OK)

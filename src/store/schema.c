@@ -57,10 +57,11 @@ static const char *const migrations[] = {
     /* and each story's representative document (its title and place) */
     "ALTER TABLE stories ADD COLUMN rep_id TEXT;"
     "ALTER TABLE stories ADD COLUMN rep_date TEXT;",
-    /* 5 -> 6: each document's own place (chr__story_place), so that a
-       story's place can be chosen again when documents move between
-       stories (chr_store_add_batch re-assignment) */
-    "ALTER TABLE documents ADD COLUMN place TEXT;",
+    /* 5 -> 6: each document's own place and event date (chr_doc.place,
+       event_date), so that a story's place and date can be chosen again
+       when documents move between stories (chr_store_add_batch) */
+    "ALTER TABLE documents ADD COLUMN place TEXT;"
+    "ALTER TABLE documents ADD COLUMN event_date TEXT;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -391,7 +391,8 @@ static chr_status add_one(chr_store *st, const chr_doc *doc,
     if (chr__prepare(st, "INSERT INTO documents(id, hash, origin, format, title, "
             "published, outlet, byline, url, dateline_place, dateline_date, "
             "language, date_hint, body, analysis, story, similarity, "
-            "input_hash, place) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "input_hash, place, event_date) "
+            "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             &s) != SQLITE_OK) {
         chr_buf_free(&json);
         return chr__db_fail(st, err, "storing the document");
@@ -414,9 +415,8 @@ static chr_status add_one(chr_store *st, const chr_doc *doc,
     sqlite3_bind_int64(s, 16, res->story);
     sqlite3_bind_double(s, 17, res->similarity);
     sqlite3_bind_int64(s, 18, (sqlite3_int64)doc->input_hash);
-    char place[128];
-    chr__story_place(doc, place, sizeof place);
-    bind_text(s, 19, place[0] ? place : NULL);
+    bind_text(s, 19, doc->place);
+    bind_text(s, 20, doc->event_date);
     int rc = sqlite3_step(s);
     chr__release(st, s);
     chr_buf_free(&json);
@@ -426,11 +426,11 @@ static chr_status add_one(chr_store *st, const chr_doc *doc,
 
     /* The story's representative is its earliest-dated document (undated
        ones after dated ones, ties to the smaller id), so that it does not
-       depend on ingest order; the story takes its title and place (the
-       dateline place, else where the lead says it happened), falling back
-       to the first document that has them. date: the earliest date of its
-       documents. SQLite evaluates every expression on the row as it was
-       before the update. */
+       depend on ingest order; the story takes its title and place
+       (chr_doc.place), falling back to the first document that has them.
+       date: the earliest event date of its documents (chr_doc.event_date:
+       when what they report happened). SQLite evaluates every expression
+       on the row as it was before the update. */
 #define BEATS                                                                 \
     "(rep_id IS NULL OR (?2 IS NOT NULL AND (rep_date IS NULL OR "            \
     "?2 < rep_date)) OR (?2 IS rep_date AND ?5 < rep_id))"
@@ -441,15 +441,16 @@ static chr_status add_one(chr_store *st, const chr_doc *doc,
             "   THEN ?3 ELSE coalesce(place, ?3) END,"
             " rep_date = CASE WHEN " BEATS " THEN ?2 ELSE rep_date END,"
             " rep_id = CASE WHEN " BEATS " THEN ?5 ELSE rep_id END,"
-            " date = CASE WHEN ?2 IS NOT NULL AND (date IS NULL OR ?2 < date)"
-            "        THEN ?2 ELSE date END"
+            " date = CASE WHEN ?6 IS NOT NULL AND (date IS NULL OR ?6 < date)"
+            "        THEN ?6 ELSE date END"
             " WHERE id = ?4", &s) != SQLITE_OK)
         return chr__db_fail(st, err, "updating the story");
 #undef BEATS
     bind_text(s, 1, doc->title);
     bind_text(s, 2, doc->date_hint);
-    bind_text(s, 3, place[0] ? place : NULL);
+    bind_text(s, 3, doc->place);
     bind_text(s, 5, id);
+    bind_text(s, 6, doc->event_date);
     sqlite3_bind_int64(s, 4, res->story);
     rc = sqlite3_step(s);
     chr__release(st, s);
@@ -547,7 +548,7 @@ static chr_status refresh_story(chr_store *st, int64_t id, chr_error *err)
     sqlite3_stmt *s;
     if (chr__prepare(st, "UPDATE stories SET"
             " n_documents = (SELECT count(*) FROM documents WHERE story=?1),"
-            " date = (SELECT min(date_hint) FROM documents WHERE story=?1),"
+            " date = (SELECT min(event_date) FROM documents WHERE story=?1),"
             " rep_id = " RANKED("id") ","
             " rep_date = (SELECT date_hint FROM documents WHERE story=?1"
             "   ORDER BY date_hint IS NULL, date_hint, id LIMIT 1),"

@@ -61,6 +61,21 @@ int chr__prepare(chr_store *st, const char *sql, sqlite3_stmt **out);
 /* Resets and unbinds a cached statement, finalizes any other. */
 void chr__release(chr_store *st, sqlite3_stmt *s);
 
+/* The quotation groups of one story, from its documents' stored analyses
+ * (quotes.c): groups (src/corpus/quote_groups.h) whose member `doc`
+ * indexes doc_ids. Everything lives in `arena`; free with
+ * chr__story_quotes_free(). */
+typedef struct chr__story_quotes {
+    struct chr__qg_group *groups;
+    size_t n_groups;
+    const char **doc_ids;
+    size_t n_docs;
+    chr__arena *arena;
+} chr__story_quotes;
+chr_status chr__store_story_quotes(chr_store *st, int64_t story,
+                                   chr__story_quotes *out, chr_error *err);
+void chr__story_quotes_free(chr__story_quotes *q);
+
 /* Migrations: brings the schema to the current version. */
 chr_status chr__store_migrate(chr_store *st, chr_error *err);
 

@@ -74,7 +74,24 @@ T_TEST(analyze_text_fills_metadata_and_body)
     if (j) {
         T_EQ_STR(json_string_value(json_object_get(j, "format")), "text");
         T_CHECK(json_is_null(json_object_get(j, "published")));
-        T_EQ_INT(json_array_size(json_object_get(j, "quotes")), 0);
+        /* the later stages run on the cleaned body: the mayor's quotation
+           with its speaker, the weekday resolved against the dateline */
+        json_t *qs = json_object_get(j, "quotes");
+        T_EQ_INT(json_array_size(qs), 1);
+        json_t *q0 = json_array_get(qs, 0);
+        T_EQ_STR(json_string_value(json_object_get(q0, "kind")), "direct");
+        T_EQ_STR(json_string_value(json_object_get(q0, "speaker")),
+                 "Ilse Brandt");
+        json_t *ts = json_object_get(j, "times");
+        const char *wed = NULL;
+        for (size_t i = 0; i < json_array_size(ts); i++) {
+            json_t *t = json_array_get(ts, i);
+            const char *text = json_string_value(json_object_get(t, "text"));
+            if (text && strcmp(text, "on Wednesday") == 0)
+                wed = json_string_value(json_object_get(t, "value"));
+        }
+        T_EQ_STR(wed, "2025-03-12");
+        T_EQ_STR(d->event_date, "2025-03-12");
         json_t *dl = json_object_get(j, "dateline");
         T_EQ_STR(json_string_value(json_object_get(dl, "place")),
                  "Nordhaven, Veltria");

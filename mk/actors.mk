@@ -1,0 +1,26 @@
+# mk/actors.mk — the actor dictionary (issue 5): tools/gen_actors.c, a host
+# tool, compiles data/actors-updates.tsv, data/actors.tsv,
+# data/actors-agents.tsv and data/actors-members.tsv into const tables
+# ($(BUILD)/gen/actors_data.c) included by src/resources/actors.c.
+#   make actors-data   regenerate data/actors*.tsv from ../shared/data
+#                      (tools/conv_actors.c; needs libjansson)
+
+ACTORS_DATA := data/actors-updates.tsv data/actors.tsv data/actors-agents.tsv \
+               data/actors-members.tsv
+ACTORS_GEN  := $(BUILD)/gen/actors_data.c
+
+$(BUILD)/gen/gen-actors: tools/gen_actors.c src/resources/actors.h
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) -O2 -Isrc $(shell pkg-config --cflags libutf8proc 2>/dev/null) \
+	  -o $@ tools/gen_actors.c $(shell pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8proc)
+
+$(ACTORS_GEN): $(BUILD)/gen/gen-actors $(ACTORS_DATA)
+	$(BUILD)/gen/gen-actors $@ $(ACTORS_DATA)
+
+$(BUILD)/src/resources/actors.o: $(ACTORS_GEN)
+
+.PHONY: actors-data
+actors-data:
+	@mkdir -p $(BUILD)/gen
+	$(CC) -std=c11 $(WARN) -O2 -o $(BUILD)/gen/conv-actors tools/conv_actors.c -ljansson
+	$(BUILD)/gen/conv-actors ../shared/data data
