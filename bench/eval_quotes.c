@@ -314,7 +314,7 @@ static int speaker_ok(const char *spk, const char *src, size_t n)
         n = sizeof b - 1;
     memcpy(b, src, n);
     b[n] = 0;
-    const char *sep = " ,.()\n\t'\xe2\x80\x99";
+    const char *sep = " ,.()\n\t'\xe2\x80\x99\xc2\xa0";
     char *sa, *sb;
     for (char *x = strtok_r(a, sep, &sa); x; x = strtok_r(NULL, sep, &sa)) {
         if (skip_word(x) || strlen(x) < 2)

@@ -378,13 +378,19 @@ double chr__minhash_estimate(const uint32_t *a, const uint32_t *b)
     return (double)eq / CHR__MH_HASHES;
 }
 
-/* ---- LSH index: an open-addressing multimap of 32-bit band keys ---- */
+/* ---- LSH index: an open-addressing multimap of 32-bit band keys ----
+ * One slot is a 64-bit word, the document in the high half and the band
+ * key (never 0; 0: empty) in the low half, so that a probe reads one
+ * cache line, not one in a key array and another in a document array:
+ * with millions of documents every probe is a cache miss. */
 
 struct chr__lsh {
-    uint32_t *keys; /* 0: empty */
-    uint32_t *docs;
+    uint64_t *slots;
     size_t cap, len, ndocs;
 };
+
+#define SLOT_KEY(x) ((uint32_t)(x))
+#define SLOT_DOC(x) ((uint32_t)((x) >> 32))
 
 chr__lsh *chr__lsh_new(void) { return calloc(1, sizeof(chr__lsh)); }
 
@@ -392,8 +398,7 @@ void chr__lsh_free(chr__lsh *l)
 {
     if (!l)
         return;
-    free(l->keys);
-    free(l->docs);
+    free(l->slots);
     free(l);
 }
 
@@ -406,14 +411,12 @@ static uint32_t band_key(const uint32_t *sig, int b)
     return k ? k : 1;
 }
 
-static void lsh_put(uint32_t *keys, uint32_t *docs, size_t cap, uint32_t k,
-                    uint32_t doc)
+static void lsh_put(uint64_t *slots, size_t cap, uint64_t x)
 {
-    size_t i = (size_t)(k * 0x9E3779B1u) & (cap - 1);
-    while (keys[i])
+    size_t i = (size_t)(SLOT_KEY(x) * 0x9E3779B1u) & (cap - 1);
+    while (slots[i])
         i = (i + 1) & (cap - 1);
-    keys[i] = k;
-    docs[i] = doc;
+    slots[i] = x;
 }
 
 chr_status chr__lsh_add(chr__lsh *l, uint32_t doc, const uint32_t *sig)
@@ -424,23 +427,18 @@ chr_status chr__lsh_add(chr__lsh *l, uint32_t doc, const uint32_t *sig)
         size_t ncap = l->cap ? l->cap * 2 : 1024;
         while ((l->len + CHR__MH_BANDS) * 10 >= ncap * 7)
             ncap *= 2;
-        uint32_t *k = calloc(ncap, sizeof *k), *d = malloc(ncap * sizeof *d);
-        if (!k || !d) {
-            free(k);
-            free(d);
+        uint64_t *n = calloc(ncap, sizeof *n);
+        if (!n)
             return CHR_NOMEM;
-        }
         for (size_t i = 0; i < l->cap; i++)
-            if (l->keys[i])
-                lsh_put(k, d, ncap, l->keys[i], l->docs[i]);
-        free(l->keys);
-        free(l->docs);
-        l->keys = k;
-        l->docs = d;
+            if (l->slots[i])
+                lsh_put(n, ncap, l->slots[i]);
+        free(l->slots);
+        l->slots = n;
         l->cap = ncap;
     }
     for (int b = 0; b < CHR__MH_BANDS; b++)
-        lsh_put(l->keys, l->docs, l->cap, band_key(sig, b), doc);
+        lsh_put(l->slots, l->cap, (uint64_t)doc << 32 | band_key(sig, b));
     l->len += CHR__MH_BANDS;
     l->ndocs++;
     return CHR_OK;
@@ -470,15 +468,16 @@ size_t chr__lsh_query(const chr__lsh *l, const uint32_t *sig, uint32_t *out,
     for (int b = 0; b < CHR__MH_BANDS && read < MAX_HITS; b++) {
         uint32_t k = band_key(sig, b);
         size_t i = (size_t)(k * 0x9E3779B1u) & (l->cap - 1);
-        for (; l->keys[i] && read < MAX_HITS; i = (i + 1) & (l->cap - 1)) {
-            if (l->keys[i] != k)
+        for (; l->slots[i] && read < MAX_HITS; i = (i + 1) & (l->cap - 1)) {
+            if (SLOT_KEY(l->slots[i]) != k)
                 continue;
             read++;
+            uint32_t doc = SLOT_DOC(l->slots[i]);
             size_t j = 0;
-            while (j < nh && hits[j].doc != l->docs[i])
+            while (j < nh && hits[j].doc != doc)
                 j++;
             if (j == nh) {
-                hits[nh].doc = l->docs[i];
+                hits[nh].doc = doc;
                 hits[nh++].n = 0;
             }
             hits[j].n++;
@@ -496,7 +495,7 @@ size_t chr__lsh_count(const chr__lsh *l) { return l->ndocs; }
 
 size_t chr__lsh_memory(const chr__lsh *l)
 {
-    return sizeof *l + l->cap * 2 * sizeof(uint32_t);
+    return sizeof *l + l->cap * sizeof(uint64_t);
 }
 
 /* ---- comparison ---- */

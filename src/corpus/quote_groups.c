@@ -17,12 +17,14 @@
  *     member is searched sentence by sentence; a sentence whose content
  *     words reach Dice 0.6 with the group's canonical wording, sharing at
  *     least 4 words, is a member found in plain text (quote = SIZE_MAX),
- *     its span from the first to the last shared word. A sentence inside
- *     a direct or partial quotation of that document is not searched.
+ *     its span from the first to the last shared word (from the sentence
+ *     start when at most three words come before the first). A sentence
+ *     inside a direct or partial quotation of that document is not
+ *     searched.
  *  4. Canonical wording: the quotation member most similar to all the
  *     others (sum of similarities), direct before partial, then longer.
  *     Speaker: the most frequent known speaker of the members.
- * Limits: 20,000 quotations a story (pairs are compared all with all). */
+ * Limits: 5,000 quotations a story (pairs are compared all with all). */
 #include "corpus/quote_groups.h"
 
 #include "text/text.h"
@@ -31,7 +33,7 @@
 #include <string.h>
 #include <strings.h>
 
-#define MAX_QUOTES 20000
+#define MAX_QUOTES 5000
 #define PAIR_DICE 0.5
 #define TEXT_DICE 0.6
 #define TEXT_SHARED 4
@@ -305,7 +307,14 @@ static int plain_match(const chr__qg_doc *d, const wset *canon, size_t *ms,
         if (sh >= TEXT_SHARED && dc >= TEXT_DICE && dc > best &&
             first != SIZE_MAX && !inside_quote(d, s + first, s + last)) {
             best = dc;
-            *ms = s + first;
+            /* "A just peace that …": up to three words before the first
+               shared one belong to the wording */
+            size_t st = s, spaces = 0;
+            while (st < s + first && (b[st] == ' ' || b[st] == '\n'))
+                st++;
+            for (size_t x = st; x < s + first; x++)
+                spaces += b[x] == ' ';
+            *ms = spaces <= 3 ? st : s + first;
             *me = s + last;
             found = 1;
         }

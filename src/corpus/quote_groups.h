@@ -45,7 +45,7 @@ typedef struct chr__qg_group {
  * speech joins a group when it matches one, never starts one); a
  * quotation in no group with others is a group of its own. Groups come in
  * the order of their first member. Everything is allocated in `a`.
- * CHR_OK, CHR_NOMEM, or CHR_TOOBIG above 20,000 quotations. Pure. */
+ * CHR_OK, CHR_NOMEM, or CHR_TOOBIG above 5,000 quotations. Pure. */
 chr_status chr__quote_groups(const chr__qg_doc *docs, size_t n_docs,
                              chr__arena *a, chr__qg_group **out,
                              size_t *n_out);

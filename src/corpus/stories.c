@@ -43,6 +43,7 @@
 #define QUERY_TERMS 32         /* heaviest document terms looked up */
 #define POSTING_SCAN 2000      /* newest postings scanned per term */
 #define SCORED_CANDIDATES 32   /* stories fully scored per document */
+#define PREFETCH 16            /* postings read ahead in the scan */
 #define HUB_MAX 8              /* neighbourhood similarities kept a story */
 #define BLOB_MAGIC0 'C'        /* state blob: "CS", version, HUB_MAX */
 #define BLOB_MAGIC1 'S'
@@ -56,6 +57,18 @@ typedef struct story {
     float nb[HUB_MAX]; /* highest similarities with documents, descending */
     int dirty;
 } story;
+
+/* What the candidate scan reads of a story, packed in 16 bytes apart from
+ * the story itself: the scan visits up to QUERY_TERMS * POSTING_SCAN
+ * postings per document in random story order, and reading the 100-byte
+ * story records made it memory-bound and slower as the index grew. */
+typedef struct scan {
+    uint32_t seen;         /* stamp of the last query that saw it */
+    float acc;             /* query weight it matched (this query); -1: out */
+    int32_t day_min, day_max; /* the story's; day_min SCAN_DEAD: no members */
+} scan;
+
+#define SCAN_DEAD INT32_MAX
 
 typedef struct posting {
     uint32_t *items; /* story indexes */
@@ -72,8 +85,7 @@ struct chr__stories {
     chr__map post_of;   /* term -> posting index + 1 */
     posting *posts;
     size_t n_posts, cap_posts;
-    uint32_t *seen;     /* per story: stamp of the last query that saw it */
-    float *acc;         /* per story: query weight it matched (this query) */
+    scan *scan;         /* per story: what the candidate scan reads */
     uint32_t stamp;
     uint64_t ndocs;
     /* the last match, applied by the add of the same document */
@@ -131,8 +143,7 @@ void chr__stories_free(chr__stories *s)
     for (size_t i = 0; i < s->n_posts; i++)
         free(s->posts[i].items);
     free(s->posts);
-    free(s->seen);
-    free(s->acc);
+    free(s->scan);
     chr__stories_forget(s);
     free(s->members);
     chr__map_free(&s->by_id);
@@ -168,7 +179,7 @@ chr_status chr__stories_load_df(chr__stories *s, uint64_t term, uint64_t df)
 
 size_t chr__stories_memory(const chr__stories *s)
 {
-    size_t m = s->cap * sizeof(story) + s->cap * sizeof(uint32_t);
+    size_t m = s->cap * (sizeof(story) + sizeof(scan));
     for (size_t i = 0; i < s->n; i++)
         m += (s->stories[i].terms.n + s->stories[i].names.n +
               s->stories[i].places.n) *
@@ -231,17 +242,18 @@ static int cmp_float_desc(const void *a, const void *b)
     return x > y ? -1 : x < y;
 }
 
-/* Inserts x into the descending list nb[0..k). */
-static void nb_insert(float *nb, int k, float x)
+/* Inserts x into the descending list nb[0..k); 1 when the list changed. */
+static int nb_insert(float *nb, int k, float x)
 {
     if (k <= 0 || x <= nb[k - 1])
-        return;
+        return 0;
     int i = k - 1;
     while (i > 0 && nb[i - 1] < x) {
         nb[i] = nb[i - 1];
         i--;
     }
     nb[i] = x;
+    return 1;
 }
 
 static int hub_k(const chr__stories *s)
@@ -258,6 +270,15 @@ static story *find_story(const chr__stories *s, int64_t id)
     return v ? &s->stories[*v - 1] : NULL;
 }
 
+/* Copies what the candidate scan reads of story `st` into its scan record;
+ * called after every change of its members or dates. */
+static void sync_scan(chr__stories *s, const story *st)
+{
+    scan *sc = &s->scan[st - s->stories];
+    sc->day_min = st->n_docs <= 0 ? SCAN_DEAD : st->day_min;
+    sc->day_max = st->day_max;
+}
+
 static chr_status new_story(chr__stories *s, int64_t id, story **out)
 {
     if (s->n == s->cap) {
@@ -266,15 +287,11 @@ static chr_status new_story(chr__stories *s, int64_t id, story **out)
         if (!ns)
             return CHR_NOMEM;
         s->stories = ns;
-        uint32_t *seen = realloc(s->seen, ncap * sizeof *seen);
-        if (!seen)
+        scan *sc = realloc(s->scan, ncap * sizeof *sc);
+        if (!sc)
             return CHR_NOMEM;
-        memset(seen + s->cap, 0, (ncap - s->cap) * sizeof *seen);
-        s->seen = seen;
-        float *acc = realloc(s->acc, ncap * sizeof *acc);
-        if (!acc)
-            return CHR_NOMEM;
-        s->acc = acc;
+        memset(sc + s->cap, 0, (ncap - s->cap) * sizeof *sc);
+        s->scan = sc;
         s->cap = ncap;
     }
     uint64_t *slot = chr__map_slot(&s->by_id, (uint64_t)id);
@@ -284,6 +301,7 @@ static chr_status new_story(chr__stories *s, int64_t id, story **out)
     memset(st, 0, sizeof *st);
     st->id = id;
     st->day_min = st->day_max = INT32_MIN;
+    s->scan[s->n].day_min = SCAN_DEAD;
     *slot = ++s->n;
     *out = st;
     return CHR_OK;
@@ -384,6 +402,7 @@ chr_status chr__stories_load_story(chr__stories *s, int64_t id, int n_docs,
     memcpy(st->nb, nb, sizeof nb);
     st->day_min = chr__iso_days(date_min);
     st->day_max = chr__iso_days(date_max);
+    sync_scan(s, st);
     const unsigned char *terms = p + 12;
     const unsigned char *names = terms + (size_t)nt * CHR__SV_PACKED;
     const unsigned char *places = names + (size_t)nn * CHR__SV_PACKED;
@@ -458,7 +477,8 @@ chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
     const chr__sv dv = v.terms;
     int32_t day = chr__iso_days(doc->date_hint);
     if (++s->stamp == 0) {
-        memset(s->seen, 0, s->cap * sizeof *s->seen);
+        for (size_t i = 0; i < s->cap; i++)
+            s->scan[i].seen = 0;
         s->stamp = 1;
     }
     /* query with the heaviest terms seen before: a term never seen cannot
@@ -488,24 +508,30 @@ chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
         uint32_t from = p->len > POSTING_SCAN ? p->len - POSTING_SCAN : 0;
         for (uint32_t i = p->len; i-- > from;) {
             uint32_t ix = p->items[i];
-            if (s->seen[ix] == s->stamp) {
-                if (s->acc[ix] >= 0)
-                    s->acc[ix] += q[k].weight;
+            scan *sc = &s->scan[ix];
+#ifdef __GNUC__
+            /* the scan records are read in random order: ask for the
+               one PREFETCH postings ahead while this one is judged */
+            if (i >= from + PREFETCH)
+                __builtin_prefetch(&s->scan[p->items[i - PREFETCH]], 1);
+#endif
+            if (sc->seen == s->stamp) {
+                if (sc->acc >= 0)
+                    sc->acc += q[k].weight;
                 continue;
             }
-            s->seen[ix] = s->stamp;
-            const story *st = &s->stories[ix];
-            if (st->n_docs <= 0) { /* every member moved out */
-                s->acc[ix] = -1;
+            sc->seen = s->stamp;
+            if (sc->day_min == SCAN_DEAD) { /* every member moved out */
+                sc->acc = -1;
                 continue;
             }
-            if (day != INT32_MIN && st->day_min != INT32_MIN &&
-                (day < st->day_min - s->p.window_days ||
-                 day > st->day_max + s->p.window_days)) {
-                s->acc[ix] = -1; /* out of the window */
+            if (day != INT32_MIN && sc->day_min != INT32_MIN &&
+                (day < sc->day_min - s->p.window_days ||
+                 day > sc->day_max + s->p.window_days)) {
+                sc->acc = -1; /* out of the window */
                 continue;
             }
-            s->acc[ix] = q[k].weight;
+            sc->acc = q[k].weight;
             if (ncand == capcand) {
                 size_t nc = capcand ? capcand * 2 : 256;
                 uint32_t *n2 = realloc(cand, nc * sizeof *n2);
@@ -530,19 +556,20 @@ chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
         if (nh < SCORED_CANDIDATES) {
             size_t i = nh++;
             heap[i] = ix;
-            while (i > 0 && s->acc[heap[(i - 1) / 2]] > s->acc[heap[i]]) {
+            while (i > 0 &&
+                   s->scan[heap[(i - 1) / 2]].acc > s->scan[heap[i]].acc) {
                 uint32_t t = heap[i];
                 heap[i] = heap[(i - 1) / 2];
                 heap[(i - 1) / 2] = t;
                 i = (i - 1) / 2;
             }
-        } else if (s->acc[ix] > s->acc[heap[0]]) {
+        } else if (s->scan[ix].acc > s->scan[heap[0]].acc) {
             heap[0] = ix;
             for (size_t i = 0;;) {
                 size_t l = 2 * i + 1, r = l + 1, m = i;
-                if (l < nh && s->acc[heap[l]] < s->acc[heap[m]])
+                if (l < nh && s->scan[heap[l]].acc < s->scan[heap[m]].acc)
                     m = l;
-                if (r < nh && s->acc[heap[r]] < s->acc[heap[m]])
+                if (r < nh && s->scan[heap[r]].acc < s->scan[heap[m]].acc)
                     m = r;
                 if (m == i)
                     break;
@@ -621,12 +648,18 @@ chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
 }
 
 /* Records the last match's similarities: in the neighbourhood of every
- * story compared, and the document's best ones in the story it joins. */
+ * story compared, and the document's best ones in the story it joins.
+ * A compared story is marked dirty only when its neighbourhood changed:
+ * marking all of them (32 a document) rewrote thousands of unchanged
+ * state blobs at every commit, the largest cost of a big store. */
 static void apply_pending(chr__stories *s, story *st)
 {
     int k = hub_k(s);
-    for (size_t h = 0; h < s->pend_n; h++)
-        nb_insert(s->stories[s->pend_ix[h]].nb, k, s->pend_sc[h]);
+    for (size_t h = 0; h < s->pend_n; h++) {
+        story *c = &s->stories[s->pend_ix[h]];
+        if (nb_insert(c->nb, k, s->pend_sc[h]))
+            c->dirty = 1;
+    }
     for (size_t h = 0; h < s->pend_n && h < (size_t)k; h++)
         nb_insert(st->nb, k, s->pend_top[h]);
     s->pend_doc = NULL;
@@ -650,8 +683,6 @@ chr_status chr__stories_add(chr__stories *s, int64_t id, const chr_doc *doc,
         s->pend_doc = NULL;
         s->pend_n = 0;
     } else {
-        for (size_t h = 0; h < s->pend_n; h++)
-            s->stories[s->pend_ix[h]].dirty = 1;
         apply_pending(s, st);
     }
     doc_vecs v;
@@ -676,6 +707,7 @@ chr_status chr__stories_add(chr__stories *s, int64_t id, const chr_doc *doc,
         if (st->day_max == INT32_MIN || day > st->day_max)
             st->day_max = day;
     }
+    sync_scan(s, st);
     st->dirty = 1;
     return (flags & CHR__SA_COUNTED) ? CHR_OK : chr__stories_count(s, doc);
 }
@@ -709,6 +741,7 @@ chr_status chr__stories_remove(chr__stories *s, int64_t id,
     chr__sv_sub(&st->places, &v.places);
     doc_vecs_free(&v);
     st->n_docs--;
+    sync_scan(s, st);
     st->dirty = 1;
     return CHR_OK;
 }

@@ -4,7 +4,9 @@
  * Method (over the sorted mentions of entities.c):
  *  1. Demonym + agent ("Russian president", "Chinese counterpart", "Turkish
  *     presidency", "Russian foreign minister"; agents from Phoenix.agents,
- *     plus "leader" and "counterpart"):
+ *     plus "leader" and "counterpart"), or a country in the possessive +
+ *     agent ("China's foreign ministry", "Russia's president"; the country
+ *     stays a mention of its own when a name follows):
  *     - followed by a person's name, it is a title: the demonym is dropped
  *       and a name without a code gets country + agent ("Russian presidential
  *       aide Yuri Ushakov" -> RUSGOV);
@@ -184,10 +186,16 @@ static chr_status describe(chr__ectx *c)
 {
     for (int i = 0; i < c->nm; i++) {
         chr__ment *m = &c->m[i];
-        if (m->drop || m->kind != CHR__M_DEMONYM)
+        /* "Chinese ...", and "China's ..." (a country in the possessive) */
+        int poss = m->kind == CHR__M_NAME && m->type == CHR__ACT_GPE &&
+                   m->country >= 0 && m->t1 > m->t0 &&
+                   m->end < c->tok[m->t1 - 1].end;
+        if (m->drop || (m->kind != CHR__M_DEMONYM && !poss))
             continue;
         const char *suffix = NULL, *head = NULL;
         int a1 = m->t1 < c->ntok ? agent_at(c, m->t1, &suffix, &head) : m->t1;
+        if (a1 == m->t1 && poss)
+            continue;
         if (a1 == m->t1) {
             /* "Chinese Xi Jinping": a bare demonym before a name */
             int p = m->t1 < c->ntok && c->tok[m->t1].plain
@@ -200,14 +208,14 @@ static chr_status describe(chr__ectx *c)
         int p = a1 < c->ntok && (c->tok[a1].plain || comma_gap(c, a1))
                     ? ment_at_word(c, i + 1, a1) : -1;
         if (p >= 0 && c->m[p].type == CHR__ACT_PERSON) {
-            m->drop = 1;
+            m->drop = !poss; /* "Russia's" stays a mention of the country */
             if (!c->m[p].code)
                 c->m[p].code = chr__country_code(c, m->country, suffix);
             continue;
         }
         if (a1 < c->ntok && c->tok[a1].plain && c->tok[a1].upper &&
             !c->tok[a1].sent_start) {
-            m->drop = 1; /* a title before a name nobody recognised */
+            m->drop = !poss; /* a title before a name nobody recognised */
             continue;
         }
         /* a description */

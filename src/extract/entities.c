@@ -4,15 +4,22 @@
  * Method:
  *  1. Words (chr__words), folded (chr__fold_word: case and diacritics).
  *     A word ending in "'s" (or "'") also has a possessive-free form.
+ *     Words are counted first so that their array (16 bytes a word) is
+ *     allocated once; the folded words share one buffer (the analysis arena
+ *     allows about 24 bytes per input byte for all stages together).
  *  2. Longest match over words against the built-in dictionary
  *     (src/resources/actors.h): from each word the key grows word by word
  *     while the words read so far begin some key (prefix entries), across
  *     plain spaces only (or the "." of an initial: "Vladimir V. Putin");
  *     the last word may be possessive ("Russia's", "Putin's"). A match must
- *     be capitalised (connectors like "of", "al", "bin" excepted); a one-word
- *     match that the English lexicon knows only in lower case is refused, and
- *     one it knows both ways ("Turkey", "Trump" excepted for countries and
- *     persons) is refused at a sentence start.
+ *     be capitalised (connectors like "of", "al", "bin" excepted). A one-word
+ *     match that the English lexicon knows only in lower case is refused
+ *     unless it is a country or a person; a person's name that is also an
+ *     English word ("Xi", "Brown") is refused at a sentence start unless the
+ *     document names that person in full elsewhere; a one-word place right
+ *     before a capitalised word is a first name ("Vladimir"). Countries,
+ *     capitals and demonyms inside hyphenated words the dictionary does not
+ *     hold are mentions of their own ("Russian-Chinese", "anti-Western").
  *  3. Capitals are places after a locative preposition ("in Beijing": GPE,
  *     actor CHN) and the government by metonymy when they act ("Beijing
  *     said", "Moscow's": CHNGOV, RUSGOV); other capitals are places.
@@ -21,9 +28,12 @@
  *     honorifics ("Mr", "President") are cut from the front of its persons.
  *  5. coref.c resolves descriptions, titles, surnames and tagger persons.
  *  6. Output: non-overlapping entities sorted by offset; roles dated by
- *     d->date_hint (chr__actor_code).
- * Limits: CHR__ENT_MAX_TOKENS words, CHR__ENT_MAX_MENTS mentions; words of
- * 64 bytes or more never match. Pure and thread-safe. */
+ *     d->date_hint (chr__actor_code). Types: the dictionary's (PERSON, ORG,
+ *     GPE for countries and capitals, LOC for other places), OTHER for a
+ *     demonym alone ("Chinese": actor CHN); the tagger's PER, ORG, LOC, MISC
+ *     as PERSON, ORG, LOC, OTHER.
+ * Limits: CHR__ENT_MAX_TOKENS words, CHR__ENT_MAX_MENTS mentions, offsets
+ * below 4 GiB; words of 64 bytes or more never match. Pure, thread-safe. */
 #include "extract/entities_int.h"
 
 #include "extract/ner.h"
@@ -31,6 +41,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 size_t chr__etok_end(const chr__ectx *c, int t)
 {
@@ -426,6 +437,65 @@ static chr_status dict_scan(chr__ectx *c)
     return CHR_OK;
 }
 
+static int cmp_i32(const void *x, const void *y)
+{
+    int32_t a = *(const int32_t *)x, b = *(const int32_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* A one-word name refused at a sentence start because it is also an
+ * English word ("Xi", "Brown") is a name after all when the document names
+ * that person in full elsewhere. */
+static chr_status rescue_sentence_starts(chr__ectx *c)
+{
+    int np = 0;
+    for (int i = 0; i < c->nm; i++)
+        np += c->m[i].kind == CHR__M_NAME && c->m[i].type == CHR__ACT_PERSON &&
+              c->m[i].t1 - c->m[i].t0 >= 2;
+    if (np == 0)
+        return CHR_OK;
+    int32_t *ids = chr__arena_alloc(c->a, (size_t)np * sizeof *ids);
+    if (!ids)
+        return CHR_NOMEM;
+    np = 0;
+    for (int i = 0; i < c->nm; i++)
+        if (c->m[i].kind == CHR__M_NAME && c->m[i].type == CHR__ACT_PERSON &&
+            c->m[i].t1 - c->m[i].t0 >= 2)
+            ids[np++] = c->m[i].actor;
+    qsort(ids, (size_t)np, sizeof *ids, cmp_i32);
+    int nm0 = c->nm, k = 0;
+    for (int t = 0; t < c->ntok; t++) {
+        const chr__etok *w = &c->tok[t];
+        if (!w->sent_start || !w->upper)
+            continue;
+        while (k < nm0 && c->m[k].t1 <= t)
+            k++;
+        if (k < nm0 && c->m[k].t0 <= t)
+            continue;
+        chr__actor_hit h;
+        uint64_t hh = chr__actors_hash_step(CHR__ACTORS_HASH_INIT,
+                                            CHR__TF(c, w), w->plen);
+        if (!chr__actors_lookup(hh, CHR__TF(c, w), w->plen, &h) ||
+            !(h.flags & CHR__KEY_NAME) || h.actor < 0 ||
+            !bsearch(&h.actor, ids, (size_t)np, sizeof *ids, cmp_i32))
+            continue;
+        chr__ment *m = chr__ment_push(c);
+        if (!m)
+            return c->nm >= CHR__ENT_MAX_MENTS ? CHR_OK : CHR_NOMEM;
+        m->kind = CHR__M_NAME;
+        m->type = CHR__ACT_PERSON;
+        m->start = w->start;
+        m->end = chr__etok_end(c, t);
+        m->t0 = t;
+        m->t1 = t + 1;
+        m->actor = h.actor;
+        m->name = chr__actor_name(h.actor);
+        m->code = chr__actor_code(h.actor, c->date);
+    }
+    chr__ments_sort(c);
+    return CHR_OK;
+}
+
 /* ---- 4. the statistical tagger's names ---- */
 
 static int is_title_word(const char *f)
@@ -520,6 +590,41 @@ static const char *type_name(int t)
     }
 }
 
+/* 1 when the text capitalises words inside sentences — names — at least
+ * once in 200 words. Some corpora are distributed lower-cased but for
+ * sentence starts; there the tagger, which learnt names from their
+ * capitals, finds nothing worth its time (most of this stage's). */
+static int cases_names(const char *s, size_t n)
+{
+    size_t words = 0, mid_caps = 0;
+    int in_word = 0;
+    char prev = '.'; /* last non-space byte before the current word */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                     c >= 0x80;
+        if (letter && !in_word) {
+            words++;
+            int upper = c >= 'A' && c <= 'Z';
+            if (c >= 0xC0) {
+                int32_t cp;
+                utf8proc_ssize_t k = utf8proc_iterate(
+                    (const utf8proc_uint8_t *)s + i,
+                    (utf8proc_ssize_t)(n - i), &cp);
+                upper = k > 0 && utf8proc_isupper(cp);
+            }
+            if (upper && !strchr(".!?:\n\"(", prev) && c != 0x80)
+                mid_caps++;
+        }
+        in_word = letter || (in_word && (c == '\'' || c == '-'));
+        if (c != ' ' && c != '\t' && !in_word && c < 0x80)
+            prev = (char)c;
+        else if (in_word)
+            prev = 'a';
+    }
+    return mid_caps * 200 >= words && mid_caps > 0;
+}
+
 chr_status chr__entities_find(chr_doc *d, chr__arena *a)
 {
     d->entities = NULL;
@@ -545,9 +650,11 @@ chr_status chr__entities_find(chr_doc *d, chr__arena *a)
     if (tk.nomem)
         return CHR_NOMEM;
     chr_status st = dict_scan(&c);
+    if (st == CHR_OK)
+        st = rescue_sentence_starts(&c);
     if (st != CHR_OK)
         return st;
-    {
+    if (cases_names(d->body, d->body_len)) {
         chr__ner_span *sp = NULL;
         size_t nsp = 0;
         st = chr__ner_text(d->body, d->body_len, a, &sp, &nsp);

@@ -5,11 +5,14 @@
  * Method:
  *  1. Marks are paired in one left-to-right pass over the tokens. An
  *     opener is closed by the next closer of its family (“ by ”, „ by “ or
- *     ”, « by », ASCII " by the next ASCII " that may close, decided from
- *     the characters on either side). Single quotes (‘…’, '…') open a
+ *     ”, « by », ASCII " — or '' and `` written for it — by the next ASCII
+ *     " that may close, decided from the characters on either side); a
+ *     close-only mark of the other double family also closes (“…" and
+ *     "…”, common in scraped text). Single quotes (‘…’, '…') open a
  *     quotation only when a closer of theirs follows in the same paragraph
- *     within 400 bytes (otherwise they are apostrophes); inside a double
- *     quotation they are nested marks and ignored.
+ *     within 400 bytes (otherwise they are apostrophes), and a direct one
+ *     is kept only with an attribution (headlines use them as scare
+ *     quotes); inside a double quotation they are nested marks, ignored.
  *  2. A quotation open at the end of a paragraph goes on when the next
  *     paragraph opens with a mark of the same family (the convention for
  *     quotations of several paragraphs), up to 30 paragraphs. Otherwise it
@@ -25,18 +28,25 @@
  *     verb with a capital letter ("He said, “We …”"); partial otherwise (a
  *     phrase inside a sentence: welcomed the “increasing role”). A direct-
  *     looking quotation followed by a lower-case word that starts no
- *     attribution is partial ("“No limits” partnership").
- *  4. Speaker: the pattern after the closing mark (", Putin said", ",
- *     said Putin", ", according to X", "― Name"), else the nearest cue
- *     before it in its sentence ("Putin said: “…”", "…, stating, “…”"),
- *     else a line of its own before the paragraph ("Xi said…"), else, for a
- *     quotation opening a paragraph, the speaker of the direct quotation in
- *     the paragraph before (a speech that goes on).
- *  5. Two direct quotations of one paragraph split by their attribution
- *     ("“A,” he said. “B.”") are one quotation: text "A B", offsets from
- *     the first mark to the last.
+ *     attribution is partial ("“No limits” partnership"). A partial
+ *     quotation needs a cue in its sentence (reported speech); scare quotes
+ *     and titles without one are not quotations.
+ *  4. Speaker, first found: the pattern after the closing mark (", Putin
+ *     said", ", said Putin", ", Name, the head of X, said", ", according
+ *     to X", "― Name"); the name before a colon or dash that introduces it
+ *     ("pollster Daron Shaw: “…”"); the nearest cue before it in its
+ *     sentence ("Putin said: “…”", "…, stating, “…”"); an attribution that
+ *     ends the sentence later ("“…” and more, Clinton said."); a line of
+ *     its own before the paragraph ("Xi said…"); else, for a direct
+ *     quotation, the speaker of the direct quotation before it in the same
+ *     paragraph or, when it opens a paragraph, in the paragraph before (a
+ *     speech that goes on).
+ *  5. Two quotations of one paragraph split by their attribution ("“A,” he
+ *     said, “b.”" or "“A,” he said. “B.”") are one quotation: text "A b",
+ *     offsets from the first mark to the last.
  *  6. Indirect speech (quotes_cue.c) in the sentences without a direct
- *     quotation.
+ *     quotation; its pronouns see only the speakers of indirect speech
+ *     and the sentence subjects (resolution runs after the quotations).
  * Offsets of direct and partial quotations include the marks. */
 #include "extract/quotes_int.h"
 
@@ -58,7 +68,7 @@ typedef struct qspan {
 
 typedef struct qrec {
     qspan sp;
-    int direct, via_after, merged_into_prev;
+    int direct, via_after, merged_into_prev, scare;
     const char *speaker, *actor;
     size_t cue;
     char *text;
@@ -383,7 +393,7 @@ chr_status chr__quotes_find(chr_doc *d, chr__arena *a)
         c.nomem = 1;
         goto done;
     }
-    size_t last_break = NONE;
+    size_t last_break = NONE, next_para = NONE;
     const char *last_spk = NULL, *last_actor = NULL;
     for (size_t k = 0; k < S.n && !c.nomem; k++) {
         qrec *r = &recs[k];
@@ -395,17 +405,22 @@ chr_status chr__quotes_find(chr_doc *d, chr__arena *a)
         r->direct = is_direct(&c, &r->sp);
         attribute(&c, r, last_break, last_spk, last_actor);
         r->text = span_text(&c, r->sp.in_s, r->sp.in_e);
-        /* single quotes make a quotation only with an attribution */
+        /* single quotes make a quotation only with an attribution; a
+           phrase in marks is a partial quotation only inside reported
+           speech (a cue in its sentence), not a scare quote or a title */
         if (r->sp.open != NONE && single_fam(c.t[r->sp.open].fam) &&
             r->cue == NONE && r->direct)
             r->merged_into_prev = 2;
+        r->scare = !r->direct && r->cue == NONE && !r->speaker;
         if (r->direct && r->speaker) {
             last_spk = r->speaker;
             last_actor = r->actor;
-            size_t b = r->sp.last + 1;
-            while (b < c.nt && c.t[b].kind != QT_PARA)
-                b++;
-            last_break = b;
+            /* the line break after it (amortised: quotes come in order) */
+            if (next_para == NONE || next_para <= r->sp.last)
+                next_para = r->sp.last + 1;
+            while (next_para < c.nt && c.t[next_para].kind != QT_PARA)
+                next_para++;
+            last_break = next_para;
         }
         /* “A,” he said. “B.” — one quotation */
         int cont = r->direct ||
@@ -441,7 +456,7 @@ chr_status chr__quotes_find(chr_doc *d, chr__arena *a)
     }
     for (size_t k = 0; k < S.n && !c.nomem; k++) {
         qrec *r = &recs[k];
-        if (r->merged_into_prev || !r->text)
+        if (r->merged_into_prev || !r->text || r->scare)
             continue;
         chr__q_add(&c, r->direct ? "direct" : "partial", r->text, r->sp.start,
                    r->sp.end, r->speaker, r->actor, r->cue);

@@ -5,9 +5,10 @@
  * time with __has_include), chr__entity_at() gives the canonical entity of
  * a name or a person's description, and the actor; an entity that covers
  * only a modifier of the mention ("China" in "China's foreign ministry") is
- * not taken. Pronouns follow the speaker chain first (the last speaker
- * resolved: "“…,” he continued" after a quotation of Xi is Xi even when
- * Putin was named in between), the entities' coreference after. When the
+ * not taken, nor one without a canonical name. Organisations' descriptions
+ * keep their own wording (the entity gives the actor). Pronouns are ours
+ * first (below: a quotation's "he" is its speaker's, which a general
+ * coreference does not know), the entities' coreference after. When the
  * entities stage has nothing — or is not built — our own fallback decides:
  *  - a name: the name as written, titles stripped ("Kremlin aide Yury
  *    Ushakov" -> "Yury Ushakov", "Mr Putin" -> "Putin"), then widened to the
@@ -19,8 +20,11 @@
  *    leader's title;
  *  - an organisation's description ("the Turkish presidency", "China's
  *    foreign ministry"): the description as written, determiner dropped;
- *  - he/she: the last person resolved before it, within 30 paragraphs of
- *    tokens; it: the last organisation. Other pronouns: unresolved.
+ *  - he/she: the more recent of the last person resolved as a speaker
+ *    and the nearest sentence subject that is a name (six sentences back
+ *    at most): "“…,” he continued" after a quotation of Xi is Xi; it: the
+ *    last organisation resolved as a speaker ("the Turkish presidency …
+ *    it added"); both within 400 tokens. Other pronouns: unresolved.
  * So `speaker` is NULL rather than a pronoun or a bare description. */
 #include "extract/quotes_int.h"
 
@@ -251,10 +255,13 @@ static int is_org_mention(const qctx *c, size_t ws, size_t we)
 
 #define DESCRIBE_REACH 20000 /* tokens looked back for a title */
 
+static const char *describe_scan(qctx *c, size_t ws, size_t h, size_t adj,
+                                 const char *head, int leader);
+
 /* "the Russian president": the name after "Russian President" earlier */
 static const char *describe(qctx *c, size_t ws, size_t we)
 {
-    char head[24], b[24];
+    char head[24];
     size_t h = we - 1;
     lw(c, h, head, sizeof head);
     int leader = IN(leader_titles, head);
@@ -264,6 +271,27 @@ static const char *describe(qctx *c, size_t ws, size_t we)
     size_t adj = h - 1;
     if (!capw(c, adj))
         return NULL;
+    const char *as = c->s + c->t[adj].s;
+    size_t an = c->t[adj].e - c->t[adj].s;
+    /* one search per adjective and head: cached ("" when not found) */
+    uint64_t key = chr__hash64(as, an) ^ (chr__hash64(head, strlen(head)) *
+                                          0x9e3779b97f4a7c15ULL);
+    uint64_t *slot = chr__map_slot(&c->wcache, key);
+    if (slot && *slot) {
+        const char *r = (const char *)(uintptr_t)*slot;
+        return *r ? r : NULL;
+    }
+    const char *r = describe_scan(c, ws, h, adj, head, leader);
+    if (slot)
+        *slot = (uint64_t)(uintptr_t)(r ? r : "");
+    return r;
+}
+
+static const char *describe_scan(qctx *c, size_t ws, size_t h, size_t adj,
+                                 const char *head, int leader)
+{
+    char b[24];
+    (void)h;
     const char *as = c->s + c->t[adj].s;
     size_t an = c->t[adj].e - c->t[adj].s;
     for (size_t i = ws > DESCRIBE_REACH ? ws - DESCRIBE_REACH : 0; i + 2 < ws;
@@ -317,12 +345,12 @@ static const chr_entity *entity_of(const qctx *c, size_t ws, size_t we,
     const chr_entity *e =
         chr__entity_at(c->d, c->t[ws].s, c->t[we - 1].e);
     if (e && e->start <= c->t[head].s && e->end >= c->t[head].e &&
-        (e->name || e->text))
+        e->name)
         return e;
     if (we - ws > 1) { /* the head alone */
         e = chr__entity_at(c->d, c->t[head].s, c->t[head].e);
         if (e && e->start <= c->t[head].s && e->end >= c->t[head].e &&
-            (e->name || e->text))
+            e->name)
             return e;
     }
 #else
@@ -331,10 +359,22 @@ static const chr_entity *entity_of(const qctx *c, size_t ws, size_t we,
     return NULL;
 }
 
+/* a place entity for a name that is not its name: "David French" is not
+   France, "Mark Cuban" not Cuba (the entities stage reads demonyms) */
+static int demonym_of(const qctx *c, size_t ns, size_t ne,
+                      const chr_entity *e)
+{
+    if (!e->type || (strcmp(e->type, "GPE") && strcmp(e->type, "LOC")))
+        return 0;
+    const char *s = c->s + c->t[ns].s;
+    size_t n = c->t[ne - 1].e - c->t[ns].s;
+    return !contains_words(e->name, strlen(e->name), s, n);
+}
+
 static const char *from_entity(qctx *c, const chr_entity *e,
                                const char **actor, size_t tok)
 {
-    const char *nm = e->name ? e->name : e->text;
+    const char *nm = e->name;
     *actor = e->actor;
     remember(c, nm, e->actor, e->type && strcmp(e->type, "PERSON") != 0,
              tok);
@@ -390,7 +430,7 @@ const char *chr__q_resolve(qctx *c, const qmention *m, const char **actor)
     if (m->type == MENTION_NAME) {
         size_t ns, ne;
         if (name_core(c, m->ws, m->we, &ns, &ne) &&
-            (e = entity_of(c, ns, ne, ne - 1)))
+            (e = entity_of(c, ns, ne, ne - 1)) && !demonym_of(c, ns, ne, e))
             return from_entity(c, e, actor, m->ws);
         name = name_of(c, m->ws, m->we);
     } else if (org) {

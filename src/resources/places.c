@@ -19,9 +19,10 @@
  * loses to New York City and Washington), places log10(population) + 1.5 for
  * a national capital + 0.2 for an admin seat (small, so that St. Louis,
  * Missouri, 316,000 people, beats Saint-Louis, Senegal, a regional seat of
- * 176,000). The shares come from the document's context (chr__place_ctx: countries and regions named, with
- * weights), so "Paris" is Paris, France (6.3 + 1.5) unless the document is
- * about Texas (Paris, Texas: 4.4 + 4 + 2). A qualifier ("Springfield,
+ * 176,000). The shares come from the document's context (chr__place_ctx:
+ * countries and regions named, with weights), so "Paris" is Paris, France
+ * (6.3 + 1.5) unless the document is about Texas (Paris, Texas: 4.4 + 4 +
+ * 2). A qualifier ("Springfield,
  * Ill.") is not a weight but a filter: only the entries inside it count. */
 #include "resources/places.h"
 #include "resources/places_fold.h"

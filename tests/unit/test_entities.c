@@ -93,7 +93,8 @@ T_TEST(entities_roles_by_date)
 T_TEST(entities_possessive_demonym_metonym)
 {
     chr_doc *d = doc_of(
-        "Russia's envoy arrived in Beijing on Friday. Beijing said the visit "
+        "Russia's economy grew as an envoy arrived in Beijing on Friday. "
+        "Beijing said the visit "
         "was friendly, and the Kremlin welcomed Putin’s trip. Chinese "
         "companies signed deals.",
         "2024-07-03");
@@ -131,6 +132,19 @@ T_TEST(entities_titles_and_counterparts)
     T_CHECK(e && e->name && strcmp(e->name, "Vladimir Putin") == 0);
     e = ent(d, "the Turkish presidency", 0);
     T_CHECK(e && strcmp(e->type, "ORG") == 0 && strcmp(e->actor, "TURGOV") == 0);
+    chr_doc_free(d);
+}
+
+T_TEST(entities_country_possessive_agent)
+{
+    chr_doc *d = doc_of("Norland's foreign ministry is invented, but "
+                        "Kazakhstan's foreign ministry said on Monday that "
+                        "Russia's president would come.", "2024-07-01");
+    T_EQ_INT(chr__entities_find(d, d->arena), CHR_OK);
+    const chr_entity *e = ent(d, "Kazakhstan's foreign ministry", 0);
+    T_CHECK(e && strcmp(e->type, "ORG") == 0 && strcmp(e->actor, "KAZGOV") == 0);
+    e = ent(d, "Russia's president", 0);
+    T_CHECK(e && e->name == NULL && strcmp(e->actor, "RUSGOV") == 0);
     chr_doc_free(d);
 }
 

@@ -271,3 +271,53 @@ T_TEST(quotes_hostile_random_bytes)
     T_EQ_INT(d->n_quotes, 0);
     chr_doc_free(d);
 }
+
+T_TEST(quotes_mixed_marks_colon_and_later_attribution)
+{
+    /* “…" closed by an ASCII mark; a name before a colon; an attribution
+       ending the sentence after more words */
+    chr_doc *d = run("\xe2\x80\x9cThe harbour stays open,\" Ilse Brandt said."
+                     "\n\nThe decision pleased harbour master Ole Strand: "
+                     "\xe2\x80\x9cWe can finally plan the season.\xe2\x80\x9d"
+                     "\n\n\xe2\x80\x9cThe pier is old\xe2\x80\x9d and needs "
+                     "work, Tomas Berg said.");
+    const char *want[] = {"Ilse Brandt", "Ole Strand", "Tomas Berg"};
+    size_t k = 0;
+    for (size_t i = 0; i < d->n_quotes; i++) {
+        const chr_quote *q = &d->quotes[i];
+        if (strcmp(q->kind, "indirect") == 0)
+            continue;
+        T_CHECK(k < 3);
+        if (k < 3)
+            T_EQ_STR(q->speaker, want[k]);
+        k++;
+    }
+    T_EQ_INT(k, 3);
+    T_CHECK(d->n_quotes && strcmp(d->quotes[0].text,
+                                  "The harbour stays open") == 0);
+    chr_doc_free(d);
+}
+
+T_TEST(quotes_speech_goes_on)
+{
+    /* a quotation opening the next paragraph without a cue continues the
+       speaker of the paragraph before; one after narration does not */
+    chr_doc *d = run("\xe2\x80\x9cWe start in June,\xe2\x80\x9d said Pia "
+                     "Lund.\n\n\xe2\x80\x9cThe boats are ready.\xe2\x80\x9d"
+                     "\n\nThe weather was calm that week.\n\n"
+                     "\xe2\x80\x9cNobody expected it.\xe2\x80\x9d");
+    T_EQ_INT(count(d, "direct"), 3);
+    T_CHECK(d->n_quotes == 3 && d->quotes[1].speaker &&
+            !strcmp(d->quotes[1].speaker, "Pia Lund"));
+    T_CHECK(d->n_quotes == 3 && d->quotes[2].speaker == NULL);
+    chr_doc_free(d);
+}
+
+T_TEST(quotes_scare_quotes_are_not_quotations)
+{
+    chr_doc *d = run("The so-called \xe2\x80\x9cno limits\xe2\x80\x9d "
+                     "partnership began in the spring. The ferry line, "
+                     "known as the \"blue route\", is closed.");
+    T_EQ_INT(d->n_quotes, 0);
+    chr_doc_free(d);
+}
