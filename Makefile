@@ -104,9 +104,13 @@ eval-stories: all $(BUILD)/chr-score-stories
 	@sh bench/eval-stories.sh $(BUILD)/chr-score-stories ./$(BIN)
 
 bench: all $(BUILD)/chr-gen $(BUILD)/chr-eval-extraction
-	@sh bench/run.sh $(BUILD)/chr-gen ./chronicle
+	@sh bench/run.sh $(BUILD)/chr-gen ./$(BIN)
 	@echo "== HTML main-text extraction, one core ($$(nproc) cores on this machine)"
 	@$(BUILD)/chr-eval-extraction ../shared/data/extraction
+	@echo "== named-entity tagger on CoNLL-2003 eng.testa, one core"
+	@$(MAKE) --no-print-directory eval-ner | tail -1
+	@echo "== quotation stage on PolNeAR dev, one core"
+	@$(MAKE) --no-print-directory eval-quotes | tail -1
 
 deps:
 	@sh tools/deps.sh
