@@ -125,6 +125,20 @@ static int name_core(const qctx *c, size_t ws, size_t we, size_t *ns,
     }
     if (is_title(c, s) && s + 1 < we)
         s++;
+    /* a title alone ("the Minister said") names nobody; after an
+       honorific it is a surname ("Mr. King") */
+    if (s + 1 == we && is_title(c, s)) {
+        size_t p = s;
+        /* the honorific may lie just before the mention's span */
+        if (p > 0 && c->t[p - 1].kind == QT_PUNCT && c->t[p - 1].ch == '.')
+            p--;
+        static const char *const honorifics[] = {/* sorted: bsearch */
+                                                  "dr", "lady", "miss", "mr",
+                                                  "mrs", "ms", "prof", "sir"};
+        char b[24];
+        if (!(p > 0 && IN(honorifics, lw(c, p - 1, b, sizeof b))))
+            return 0;
+    }
     *ns = s, *ne = we;
     return 1;
 }

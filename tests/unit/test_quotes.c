@@ -321,3 +321,20 @@ T_TEST(quotes_scare_quotes_are_not_quotations)
     T_EQ_INT(d->n_quotes, 0);
     chr_doc_free(d);
 }
+
+/* A title alone names nobody; after an honorific it is a surname. */
+T_TEST(quotes_title_alone_is_no_speaker)
+{
+    chr_doc *d = run("The Veltrian Prime Minister opened the session.\n\n"
+                     "\"The pier will be rebuilt,\" the Minister said.");
+    const chr_quote *q = first(d, "direct");
+    T_CHECK(q != NULL);
+    if (q)
+        T_CHECK(q->speaker == NULL || strcmp(q->speaker, "Minister") != 0);
+    chr_doc_free(d);
+    d = run("\"The pier will be rebuilt,\" said Mr. King, the harbour "
+            "master.");
+    q = first(d, "direct");
+    T_CHECK(q && q->speaker && strcmp(q->speaker, "King") == 0);
+    chr_doc_free(d);
+}
