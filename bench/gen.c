@@ -9,7 +9,9 @@
  * (80 to 2000 words, mean about 500) and about one line in ten is site
  * furniture (navigation, share buttons, related links, footers).
  *
- * jsonl: one JSON object a line (id, url, outlet, published, title, text).
+ * jsonl: one JSON object a line (id, url, outlet, published, title, text,
+ *        cluster: the index of the story it belongs to, the gold clusters
+ *        for `chr-score-stories corpus.jsonl export.json`).
  * txt:   a directory PATH/NNN/NNNNNNN.txt, a thousand files a folder.
  *
  * The output depends only on N and S. Standalone: libc and libm only. */
@@ -597,7 +599,9 @@ int main(int argc, char **argv)
             if (rng_chance(&dr, 0.95)) fprintf(f, ",\"published\":\"%s\"", date);
             fputs(",\"title\":", f); json_str(f, title.p, title.n);
             fputs(",\"text\":", f); json_str(f, tmp.p, tmp.n);
-            fputs("}\n", f);
+            /* the story it was generated from: gold clusters for
+               chr-score-stories (readers ignore the field) */
+            fprintf(f, ",\"cluster\":%u}\n", pl->story);
         }
     }
     if (f) {

@@ -8,6 +8,9 @@
 #   analyze        chronicle analyze --json CORPUS           (output counted, discarded)
 #   ingest         chronicle ingest --quiet --db DB CORPUS   (fresh store)
 #   ingest-again   the same ingest again: every document is a duplicate
+# Each row gives seconds, articles/s and ms per article (time per article
+# should stay flat as the corpus grows: the issue's scale requirement), MB/s
+# of input and peak memory; ingest rows note the store's size per article.
 #
 # Environment:
 #   BENCH_SIZES   corpus sizes in articles          (default "10000 100000")
@@ -81,15 +84,15 @@ step() {
 # row SIZE MB STEP SECS PEAK_KB NOTE
 row() {
     if [ "$4" = - ]; then
-        printf '%-9s %-8s %-13s %8s %10s %8s %9s  %s\n' "$1" "$2" "$3" - - - - "$6"
+        printf '%-9s %-8s %-13s %8s %10s %7s %8s %9s  %s\n' "$1" "$2" "$3" - - - - - "$6"
     else
         s=$4; [ "$(calc %d "$s < 0.01")" = 1 ] && s=0.01
-        printf '%-9s %-8s %-13s %8.2f %10.0f %8.2f %9.1f  %s\n' "$1" "$2" "$3" "$4" \
-            "$(calc %f "$1 / $s")" "$(calc %f "$2 / $s")" \
-            "$(calc %f "$5 / 1024")" "$6"
+        printf '%-9s %-8s %-13s %8.2f %10.0f %7.3f %8.2f %9.1f  %s\n' "$1" "$2" "$3" "$4" \
+            "$(calc %f "$1 / $s")" "$(calc %f "1000 * $s / $1")" \
+            "$(calc %f "$2 / $s")" "$(calc %f "$5 / 1024")" "$6"
     fi
 }
-HEAD=$(printf '%-9s %-8s %-13s %8s %10s %8s %9s  %s' articles input_MB step seconds articles/s MB/s peak_MB note)
+HEAD=$(printf '%-9s %-8s %-13s %8s %10s %7s %8s %9s  %s' articles input_MB step seconds articles/s ms/art MB/s peak_MB note)
 
 prev_n=0
 for n in $SIZES; do
@@ -130,7 +133,7 @@ for n in $SIZES; do
         elif [ "$s" = analyze ] && [ "$LINES" != "$n" ]; then
             note="$LINES output lines for $n articles"
         elif [ "$s" != analyze ] && [ -f "$db" ]; then
-            note="store $(calc %.1f "$(wc -c < "$db") / 1e6") MB"
+            note="store $(calc %.1f "$(wc -c < "$db") / 1e6") MB, $(calc %.1f "$(wc -c < "$db") / 1024 / $n") KB/article"
         fi
         if [ "$RC" != 0 ]; then
             r=$(row "$n" "$mb" "$s" - 0 "$note")

@@ -31,7 +31,14 @@
  *    a generic article close to many stories, or a story close to many
  *    articles, needs a clearer match; a big story does not attract on size.
  * Average link rather than the nearest member (single link) keeps stories
- * from chaining into giant ones. */
+ * from chaining into giant ones.
+ *
+ * Cost as the index grows (docs/ARCHITECTURE.md, "Stories"): the candidate
+ * scan reads a 16-byte record per story (struct scan), prefetched, not the
+ * story itself; a compared story is written back only when its
+ * neighbourhood changed; a document's vectors are made once per match and
+ * add, and once per re-assignment of a batch (document frequencies do not
+ * change meanwhile). None of these changes a decision. */
 #include "corpus/stories.h"
 
 #include "corpus/vec.h"
@@ -70,6 +77,13 @@ typedef struct scan {
 
 #define SCAN_DEAD INT32_MAX
 
+/* A document's vectors, weighted with the document frequencies of the
+ * moment (which do not change while a batch is assigned and re-assigned:
+ * its terms are counted first). */
+typedef struct doc_vecs {
+    chr__sv terms, names, places;
+} doc_vecs;
+
 typedef struct posting {
     uint32_t *items; /* story indexes */
     uint32_t len, cap;
@@ -95,6 +109,8 @@ struct chr__stories {
     float pend_sc[SCORED_CANDIDATES];  /* raw scores, by candidate */
     float pend_top[SCORED_CANDIDATES]; /* the same, descending */
     size_t pend_n;
+    doc_vecs pend_v;   /* the document's vectors (chr__stories_match) */
+    int pend_has_v;
     /* documents kept for re-assignment (chr__stories_keep) */
     struct member *members;
     size_t n_members, cap_members;
@@ -109,6 +125,8 @@ typedef struct member {
     char date[11]; /* ISO or "" */
     uint64_t hi, lo;
 } member;
+
+static void doc_vecs_free(doc_vecs *v);
 
 chr__stories *chr__stories_new(void)
 {
@@ -146,6 +164,7 @@ void chr__stories_free(chr__stories *s)
     free(s->scan);
     chr__stories_forget(s);
     free(s->members);
+    doc_vecs_free(&s->pend_v);
     chr__map_free(&s->by_id);
     chr__map_free(&s->df);
     chr__map_free(&s->df_dirty);
@@ -415,10 +434,6 @@ chr_status chr__stories_load_story(chr__stories *s, int64_t id, int n_docs,
 
 /* ---- matching ---- */
 
-typedef struct doc_vecs {
-    chr__sv terms, names, places;
-} doc_vecs;
-
 static void doc_vecs_free(doc_vecs *v)
 {
     chr__sv_free(&v->terms);
@@ -464,16 +479,17 @@ static double story_score(const chr__stories *s, const doc_vecs *v,
     return w > 0 ? sum / w : 0;
 }
 
-chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
-                              chr__assignment *out)
+/* chr__stories_match with the document's vectors made (and kept) by the
+ * caller. */
+static chr_status match_vecs(chr__stories *s, const chr_doc *doc,
+                             const doc_vecs *vp, chr__assignment *out)
 {
     memset(out, 0, sizeof *out);
     s->pend_doc = NULL;
     s->pend_n = 0;
-    doc_vecs v;
-    chr_status r = doc_vecs_make(s, doc, &v);
-    if (r != CHR_OK)
-        return r;
+    doc_vecs_free(&s->pend_v);
+    s->pend_has_v = 0;
+    const doc_vecs v = *vp;
     const chr__sv dv = v.terms;
     int32_t day = chr__iso_days(doc->date_hint);
     if (++s->stamp == 0) {
@@ -485,10 +501,8 @@ chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
        retrieve a story, and rare seen terms are the most telling */
     size_t nq = 0;
     chr_term *q = malloc((dv.n ? dv.n : 1) * sizeof *q);
-    if (!q) {
-        doc_vecs_free(&v);
+    if (!q)
         return CHR_NOMEM;
-    }
     for (uint32_t i = 0; i < dv.n; i++)
         if (chr__map_get(&s->post_of, dv.t[i].hash))
             q[nq++] = dv.t[i];
@@ -538,7 +552,6 @@ chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
                 if (!n2) {
                     free(cand);
                     free(q);
-                    doc_vecs_free(&v);
                     return CHR_NOMEM;
                 }
                 cand = n2;
@@ -590,7 +603,6 @@ chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
         s->pend_sc[h] = (float)story_score(s, &v, &s->stories[heap[h]]);
         top[h] = s->pend_sc[h];
     }
-    doc_vecs_free(&v);
     qsort(top, nh, sizeof *top, cmp_float_desc);
     memcpy(s->pend_top, top, nh * sizeof *top);
     s->pend_n = nh;
@@ -647,6 +659,27 @@ chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
     return CHR_OK;
 }
 
+chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
+                              chr__assignment *out)
+{
+    doc_vecs v;
+    chr_status r = doc_vecs_make(s, doc, &v);
+    if (r != CHR_OK) {
+        memset(out, 0, sizeof *out);
+        s->pend_doc = NULL;
+        s->pend_n = 0;
+        return r;
+    }
+    r = match_vecs(s, doc, &v, out);
+    if (r != CHR_OK) {
+        doc_vecs_free(&v);
+        return r;
+    }
+    s->pend_v = v; /* for the chr__stories_add of the same document */
+    s->pend_has_v = 1;
+    return CHR_OK;
+}
+
 /* Records the last match's similarities: in the neighbourhood of every
  * story compared, and the document's best ones in the story it joins.
  * A compared story is marked dirty only when its neighbourhood changed:
@@ -666,16 +699,12 @@ static void apply_pending(chr__stories *s, story *st)
     s->pend_n = 0;
 }
 
-chr_status chr__stories_add(chr__stories *s, int64_t id, const chr_doc *doc,
-                            unsigned flags)
+/* chr__stories_add with the document's vectors `v` (the last match was
+ * of this document). */
+static chr_status add_vecs(chr__stories *s, int64_t id, const chr_doc *doc,
+                           const doc_vecs *vp, unsigned flags)
 {
     chr_status r;
-    if (s->pend_doc != doc || s->pend_hi != doc->hash_hi ||
-        s->pend_lo != doc->hash_lo) {
-        chr__assignment as;
-        if ((r = chr__stories_match(s, doc, &as)) != CHR_OK)
-            return r;
-    }
     story *st = find_story(s, id);
     if (!st && (r = new_story(s, id, &st)) != CHR_OK)
         return r;
@@ -685,18 +714,14 @@ chr_status chr__stories_add(chr__stories *s, int64_t id, const chr_doc *doc,
     } else {
         apply_pending(s, st);
     }
-    doc_vecs v;
-    if ((r = doc_vecs_make(s, doc, &v)) != CHR_OK)
-        return r;
     size_t k = (size_t)s->p.story_terms;
-    r = index_terms(s, st, &v.terms, &st->terms);
+    r = index_terms(s, st, &vp->terms, &st->terms);
     if (r == CHR_OK)
-        r = chr__sv_add(&st->terms, &v.terms, k);
+        r = chr__sv_add(&st->terms, &vp->terms, k);
     if (r == CHR_OK)
-        r = chr__sv_add(&st->names, &v.names, k / 2);
+        r = chr__sv_add(&st->names, &vp->names, k / 2);
     if (r == CHR_OK)
-        r = chr__sv_add(&st->places, &v.places, k / 4);
-    doc_vecs_free(&v);
+        r = chr__sv_add(&st->places, &vp->places, k / 4);
     if (r != CHR_OK)
         return r;
     st->n_docs++;
@@ -710,6 +735,24 @@ chr_status chr__stories_add(chr__stories *s, int64_t id, const chr_doc *doc,
     sync_scan(s, st);
     st->dirty = 1;
     return (flags & CHR__SA_COUNTED) ? CHR_OK : chr__stories_count(s, doc);
+}
+
+chr_status chr__stories_add(chr__stories *s, int64_t id, const chr_doc *doc,
+                            unsigned flags)
+{
+    chr_status r;
+    if (!s->pend_has_v || s->pend_doc != doc ||
+        s->pend_hi != doc->hash_hi || s->pend_lo != doc->hash_lo) {
+        chr__assignment as;
+        if ((r = chr__stories_match(s, doc, &as)) != CHR_OK)
+            return r;
+    }
+    doc_vecs v = s->pend_v; /* taken over */
+    memset(&s->pend_v, 0, sizeof s->pend_v);
+    s->pend_has_v = 0;
+    r = add_vecs(s, id, doc, &v, flags);
+    doc_vecs_free(&v);
+    return r;
 }
 
 chr_status chr__stories_count(chr__stories *s, const chr_doc *doc)
@@ -726,6 +769,20 @@ chr_status chr__stories_count(chr__stories *s, const chr_doc *doc)
     return CHR_OK;
 }
 
+/* Takes vectors v out of story `id`. */
+static void remove_vecs(chr__stories *s, int64_t id, const doc_vecs *v)
+{
+    story *st = find_story(s, id);
+    if (!st || st->n_docs <= 0)
+        return;
+    chr__sv_sub(&st->terms, &v->terms);
+    chr__sv_sub(&st->names, &v->names);
+    chr__sv_sub(&st->places, &v->places);
+    st->n_docs--;
+    sync_scan(s, st);
+    st->dirty = 1;
+}
+
 chr_status chr__stories_remove(chr__stories *s, int64_t id,
                                const chr_doc *doc)
 {
@@ -736,13 +793,8 @@ chr_status chr__stories_remove(chr__stories *s, int64_t id,
     chr_status r = doc_vecs_make(s, doc, &v);
     if (r != CHR_OK)
         return r;
-    chr__sv_sub(&st->terms, &v.terms);
-    chr__sv_sub(&st->names, &v.names);
-    chr__sv_sub(&st->places, &v.places);
+    remove_vecs(s, id, &v);
     doc_vecs_free(&v);
-    st->n_docs--;
-    sync_scan(s, st);
-    st->dirty = 1;
     return CHR_OK;
 }
 
@@ -855,42 +907,40 @@ chr_status chr__stories_refine(chr__stories *s, int passes,
     if (!s->n_members)
         return CHR_OK;
     fit_ix *order = malloc(s->n_members * sizeof *order);
-    if (!order)
-        return CHR_NOMEM;
-    chr_status r = CHR_OK;
+    /* each member's vectors, made once: the document frequencies do not
+       change during re-assignment (a batch's terms are counted first) */
+    doc_vecs *vs = calloc(s->n_members, sizeof *vs);
+    chr_status r = order && vs ? CHR_OK : CHR_NOMEM;
+    for (size_t i = 0; i < s->n_members && r == CHR_OK; i++) {
+        chr_doc d;
+        member_doc(&s->members[i], &d);
+        r = doc_vecs_make(s, &d, &vs[i]);
+    }
     for (int pass = 0; pass < passes && r == CHR_OK; pass++) {
         /* the worst-placed first: a document that fits its story least
            is the likeliest to belong elsewhere, and moving it first lets
            the others be judged against cleaner stories; the only members
            of their stories last */
-        for (size_t i = 0; i < s->n_members && r == CHR_OK; i++) {
-            chr_doc d;
-            member_doc(&s->members[i], &d);
-            doc_vecs v;
-            if ((r = doc_vecs_make(s, &d, &v)) != CHR_OK)
-                break;
-            order[i].fit = own_fit(s, &v, find_story(s, s->members[i].story));
+        for (size_t i = 0; i < s->n_members; i++) {
+            order[i].fit =
+                own_fit(s, &vs[i], find_story(s, s->members[i].story));
             order[i].ix = i;
-            doc_vecs_free(&v);
         }
-        if (r != CHR_OK)
-            break;
         qsort(order, s->n_members, sizeof *order, cmp_fit);
         size_t n_moved = 0;
         for (size_t k = 0; k < s->n_members && r == CHR_OK; k++) {
             member *m = &s->members[order[k].ix];
+            const doc_vecs *v = &vs[order[k].ix];
             chr_doc d;
             member_doc(m, &d);
-            if ((r = chr__stories_remove(s, m->story, &d)) != CHR_OK)
-                break;
+            remove_vecs(s, m->story, v);
             chr__assignment as;
-            if ((r = chr__stories_match(s, &d, &as)) != CHR_OK)
+            if ((r = match_vecs(s, &d, v, &as)) != CHR_OK)
                 break;
             /* no story good enough without it: it stays where it was */
             int64_t to = as.story ? as.story : m->story;
-            if ((r = chr__stories_add(s, to, &d,
-                                      CHR__SA_COUNTED | CHR__SA_MOVED)) !=
-                CHR_OK)
+            if ((r = add_vecs(s, to, &d, v,
+                              CHR__SA_COUNTED | CHR__SA_MOVED)) != CHR_OK)
                 break;
             if (to != m->story) {
                 r = moved(ctx, m->seq, m->story, to, as.score);
@@ -901,6 +951,9 @@ chr_status chr__stories_refine(chr__stories *s, int passes,
         if (!n_moved)
             break;
     }
+    for (size_t i = 0; vs && i < s->n_members; i++)
+        doc_vecs_free(&vs[i]);
+    free(vs);
     free(order);
     return r;
 }

@@ -226,6 +226,11 @@ chr_status chr__sv_add(chr__sv *c, const chr__sv *v, size_t keep)
         }
     }
     k = chr__sv_trim(m, k, keep);
+    /* give back the room the merge needed: a story's sum would otherwise
+       hold up to twice the terms it keeps, for as long as it lives */
+    chr_term *fit = realloc(m, (k ? k : 1) * sizeof *m);
+    if (fit)
+        m = fit;
     free(c->t);
     c->t = m;
     c->n = (uint32_t)k;

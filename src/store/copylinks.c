@@ -35,6 +35,7 @@
 typedef struct chr__copylinks {
     chr__lsh *lsh;
     int64_t cache_seq[CACHE_SLOTS];
+    size_t cache_len[CACHE_SLOTS]; /* body bytes */
     chr__copyfeat *cache[CACHE_SLOTS];
 } chr__copylinks;
 
@@ -50,19 +51,25 @@ void chr__copies_free(chr_store *st)
     st->copies = NULL;
 }
 
-/* Keeps `f` (taking it over) as the features of document `seq`. */
-static void cache_put(chr__copylinks *c, int64_t seq, chr__copyfeat *f)
+/* Keeps `f` (taking it over) as the features of document `seq`, whose
+ * body has `len` bytes. */
+static void cache_put(chr__copylinks *c, int64_t seq, chr__copyfeat *f,
+                      size_t len)
 {
     int k = (int)((uint64_t)seq % CACHE_SLOTS);
     chr__copyfeat_free(c->cache[k]);
     c->cache[k] = f;
     c->cache_seq[k] = seq;
+    c->cache_len[k] = len;
 }
 
-static chr__copyfeat *cache_get(chr__copylinks *c, int64_t seq)
+static chr__copyfeat *cache_get(chr__copylinks *c, int64_t seq, size_t *len)
 {
     int k = (int)((uint64_t)seq % CACHE_SLOTS);
-    return c->cache[k] && c->cache_seq[k] == seq ? c->cache[k] : NULL;
+    if (!c->cache[k] || c->cache_seq[k] != seq)
+        return NULL;
+    *len = c->cache_len[k];
+    return c->cache[k];
 }
 
 static void sig_encode(const uint32_t *sig, unsigned char *out)
@@ -179,20 +186,26 @@ static void cpy(char *dst, size_t cap, const char *src)
 }
 
 /* Reads a stored candidate; its features come from the cache when there
- * (c->f is then borrowed: c->own is 0). */
+ * (c->f is then borrowed: c->own is 0). A cached candidate's body is not
+ * read at all (its length is cached too): with the body's length taken in
+ * SQL, every candidate's whole body was read from its overflow pages. */
 static chr_status load_cand(chr_store *st, int64_t seq, cand *c)
 {
     memset(c, 0, sizeof *c);
-    chr__copyfeat *cached = cache_get(st->copies, seq);
+    size_t cached_len = 0;
+    chr__copyfeat *cached = cache_get(st->copies, seq, &cached_len);
     sqlite3_stmt *s;
-    if (chr__prepare(st, "SELECT id, hash, date_hint, language, outlet, "
-                           "byline, dateline_date, copy_of, copy_score, "
-                           "CASE WHEN ? THEN NULL ELSE body END, "
-                           "length(CAST(body AS BLOB)) "
-                           "FROM documents WHERE seq=?", &s) != SQLITE_OK)
+    int rc = cached
+        ? chr__prepare(st, "SELECT id, hash, date_hint, language, outlet, "
+                             "byline, dateline_date, copy_of, copy_score "
+                             "FROM documents WHERE seq=?1", &s)
+        : chr__prepare(st, "SELECT id, hash, date_hint, language, outlet, "
+                             "byline, dateline_date, copy_of, copy_score, "
+                             "body, length(CAST(body AS BLOB)) "
+                             "FROM documents WHERE seq=?1", &s);
+    if (rc != SQLITE_OK)
         return CHR_DB;
-    sqlite3_bind_int(s, 1, cached != NULL);
-    sqlite3_bind_int64(s, 2, seq);
+    sqlite3_bind_int64(s, 1, seq);
     chr_status r = CHR_NOTFOUND;
     if (sqlite3_step(s) == SQLITE_ROW) {
         cpy(c->id, sizeof c->id, chr__col_text(s, 0));
@@ -205,11 +218,12 @@ static chr_status load_cand(chr_store *st, int64_t seq, cand *c)
         cpy(c->copy_of, sizeof c->copy_of, chr__col_text(s, 7));
         c->has_link = sqlite3_column_type(s, 8) != SQLITE_NULL;
         c->copy_score = sqlite3_column_double(s, 8);
-        c->len = (size_t)sqlite3_column_int64(s, 10);
         if (cached) {
+            c->len = cached_len;
             c->f = cached;
             r = CHR_OK;
         } else {
+            c->len = (size_t)sqlite3_column_int64(s, 10);
             const char *body = chr__col_text(s, 9);
             r = chr__copyfeat_new(body ? body : "",
                                   (size_t)sqlite3_column_bytes(s, 9), &c->f);
@@ -373,7 +387,7 @@ chr_status chr__copies_link(chr_store *st, const chr_doc *doc, int64_t seq,
     free(best);
     free(c);
     if (r == CHR_OK)
-        cache_put(st->copies, seq, f);
+        cache_put(st->copies, seq, f, doc->body_len);
     else
         chr__copyfeat_free(f);
     if (r == CHR_DB)

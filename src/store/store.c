@@ -94,7 +94,15 @@ chr_status chr_store_open(chr_store **out, const char *path, chr_error *err)
     chr_status r = chr__db_exec(st,
                                 "PRAGMA journal_mode=WAL;"
                                 "PRAGMA synchronous=NORMAL;"
-                                "PRAGMA foreign_keys=ON;",
+                                "PRAGMA foreign_keys=ON;"
+                                /* the random-key indexes (term_df,
+                                   site_lines, hashes, ids) outgrow the
+                                   2 MiB default cache early */
+                                "PRAGMA cache_size=-65536;"
+                                /* checkpoint every 64 MiB of WAL rather
+                                   than 4 MiB: each batch's pages are
+                                   copied back less often */
+                                "PRAGMA wal_autocheckpoint=16384;",
                                 err);
     if (r == CHR_OK)
         r = chr__store_migrate(st, err);

@@ -3,6 +3,7 @@
 #include "t.h"
 
 #include "corpus/stories.h"
+#include "corpus/vec.h"
 #include "doc/doc.h"
 #include "text/text.h"
 
@@ -259,6 +260,134 @@ T_TEST(stories_refine_moves_a_misplaced_document)
     T_EQ_INT(chr__stories_remove(s, 1, a2), CHR_OK);
     T_EQ_INT(chr__stories_match(s, a2, &as), CHR_OK);
     T_CHECK(as.story != 1);
+    chr__stories_free(s);
+    chr_doc_free(a);
+    chr_doc_free(b);
+    chr_doc_free(a2);
+}
+
+/* ---- vec.c: trimming a vector to its heaviest terms ---- */
+
+static int cmp_u64_hash(const void *a, const void *b)
+{
+    uint64_t x = ((const chr_term *)a)->hash, y = ((const chr_term *)b)->hash;
+    return x < y ? -1 : x > y;
+}
+
+static int cmp_w_desc(const void *a, const void *b)
+{
+    float x = ((const chr_term *)a)->weight, y = ((const chr_term *)b)->weight;
+    if (x != y)
+        return x > y ? -1 : 1;
+    return cmp_u64_hash(a, b);
+}
+
+T_TEST(vec_trim_keeps_the_heaviest_in_hash_order)
+{
+    /* the selection must give exactly what sorting by weight (ties: the
+       smaller hash) and cutting gives, on sorted and unsorted input */
+    static const size_t sizes[] = {0, 1, 2, 7, 300, 700};
+    static const size_t keeps[] = {0, 1, 5, 256, 699, 1000};
+    uint64_t x = 12345;
+    chr_term *t = malloc(700 * sizeof *t), *ref = malloc(700 * sizeof *ref);
+    T_CHECK(t && ref);
+    for (size_t si = 0; t && ref && si < sizeof sizes / sizeof *sizes; si++)
+        for (size_t ki = 0; ki < sizeof keeps / sizeof *keeps; ki++)
+            for (int sorted = 0; sorted < 2; sorted++) {
+                size_t n = sizes[si], keep = keeps[ki];
+                for (size_t i = 0; i < n; i++) {
+                    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+                    t[i].hash = (x >> 8) | 1;
+                    /* few distinct weights: many ties */
+                    t[i].weight = (float)((x >> 40) % 7) / 4.0f;
+                }
+                if (sorted)
+                    qsort(t, n, sizeof *t, cmp_u64_hash);
+                memcpy(ref, t, n * sizeof *t);
+                size_t nr = n;
+                if (nr > keep) {
+                    qsort(ref, nr, sizeof *ref, cmp_w_desc);
+                    nr = keep;
+                }
+                qsort(ref, nr, sizeof *ref, cmp_u64_hash);
+                size_t got = chr__sv_trim(t, n, keep);
+                T_EQ_INT(got, nr);
+                int same = 1;
+                for (size_t i = 0; i < nr && i < got; i++)
+                    same &= t[i].hash == ref[i].hash &&
+                            t[i].weight == ref[i].weight;
+                T_CHECK(same);
+            }
+    free(t);
+    free(ref);
+}
+
+typedef struct flushed {
+    int n;
+    int64_t ids[8];
+} flushed;
+
+static chr_status count_story(void *ctx, const chr__story_state *st)
+{
+    flushed *f = ctx;
+    if (f->n < 8)
+        f->ids[f->n] = st->id;
+    f->n++;
+    return CHR_OK;
+}
+
+static chr_status ignore_df(void *ctx, uint64_t term, uint64_t df)
+{
+    (void)ctx;
+    (void)term;
+    (void)df;
+    return CHR_OK;
+}
+
+T_TEST(stories_flush_writes_only_changed_stories)
+{
+    chr__stories *s = chr__stories_new();
+    chr_doc *a = doc_of(DAM, "2025-03-11", NULL);
+    chr_doc *b = doc_of(QUAKE, "2025-03-12", NULL);
+    chr_doc *a2 = doc_of(DAM2, "2025-03-12", NULL);
+    T_EQ_INT(chr__stories_add(s, 1, a, 0), CHR_OK);
+    T_EQ_INT(chr__stories_add(s, 2, b, 0), CHR_OK);
+    flushed f = {0, {0}};
+    T_EQ_INT(chr__stories_flush(s, count_story, ignore_df, &f), CHR_OK);
+    T_EQ_INT(f.n, 2);
+    /* nothing changed: nothing written */
+    f.n = 0;
+    T_EQ_INT(chr__stories_flush(s, count_story, ignore_df, &f), CHR_OK);
+    T_EQ_INT(f.n, 0);
+    /* a document joins story 1: story 1 is written (story 2 only when the
+       comparison changed its neighbourhood) */
+    chr__assignment as;
+    T_EQ_INT(chr__stories_match(s, a2, &as), CHR_OK);
+    T_EQ_INT(as.story, 1);
+    T_EQ_INT(chr__stories_add(s, 1, a2, 0), CHR_OK);
+    f.n = 0;
+    T_EQ_INT(chr__stories_flush(s, count_story, ignore_df, &f), CHR_OK);
+    T_CHECK(f.n >= 1 && f.n <= 2);
+    T_EQ_INT(f.ids[0], 1);
+    /* story 3 holds the dam text too, so every later dam document is
+       compared with it; once its neighbourhood is full of the score such a
+       document gets (terms counted, so the score stays the same), adding
+       one more to story 1 changes story 1 only: story 3 is not written
+       (before, every compared story was) */
+    T_EQ_INT(chr__stories_add(s, 3, a, CHR__SA_COUNTED), CHR_OK);
+    for (int i = 0; i < 8; i++) {
+        T_EQ_INT(chr__stories_match(s, a2, &as), CHR_OK);
+        T_EQ_INT(chr__stories_add(s, 1, a2, CHR__SA_COUNTED), CHR_OK);
+    }
+    f.n = 0;
+    T_EQ_INT(chr__stories_flush(s, count_story, ignore_df, &f), CHR_OK);
+    T_CHECK(f.n >= 2); /* 1 and 3 at least */
+    T_EQ_INT(chr__stories_match(s, a2, &as), CHR_OK);
+    T_EQ_INT(chr__stories_add(s, 1, a2, CHR__SA_COUNTED), CHR_OK);
+    f.n = 0;
+    T_EQ_INT(chr__stories_flush(s, count_story, ignore_df, &f), CHR_OK);
+    T_EQ_INT(f.n, 1);
+    T_EQ_INT(f.ids[0], 1);
     chr__stories_free(s);
     chr_doc_free(a);
     chr_doc_free(b);
