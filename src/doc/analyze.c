@@ -119,6 +119,41 @@ static chr_status story_when_where(chr_doc *d, chr__arena *a)
     return CHR_OK;
 }
 
+/* Words of prose a removed line needs to be taken back as the article
+ * when the rules left nothing. */
+#define RESTORE_MIN_WORDS 30
+
+/* The rules removed everything: the longest removed line that reads as
+ * prose (RESTORE_MIN_WORDS words or more, other than a title, a byline or
+ * a duplicate) was the article after all — a text that is one paragraph
+ * opening with "Photo:", say. It becomes the body and leaves the removed
+ * list. Nothing found: the body stays empty. */
+static void restore_prose(chr_doc *d)
+{
+    size_t best = SIZE_MAX, best_len = 0;
+    for (size_t i = 0; i < d->n_removed; i++) {
+        const chr_removed *r = &d->removed[i];
+        if (!r->text || (r->reason && (!strcmp(r->reason, "title") ||
+                                       !strcmp(r->reason, "byline") ||
+                                       !strcmp(r->reason, "duplicate"))))
+            continue;
+        size_t len = strlen(r->text), words = 0;
+        for (size_t k = 0; k < len; k++)
+            words += (k == 0 || r->text[k - 1] == ' ') && r->text[k] != ' ';
+        if (words >= RESTORE_MIN_WORDS && len > best_len) {
+            best = i;
+            best_len = len;
+        }
+    }
+    if (best == SIZE_MAX)
+        return;
+    d->body = d->removed[best].text;
+    d->body_len = best_len;
+    memmove(&d->removed[best], &d->removed[best + 1],
+            (d->n_removed - best - 1) * sizeof *d->removed);
+    d->n_removed--;
+}
+
 chr_status chr_analyze(const chr_input *in, const chr_config *cfg,
                        chr_doc **out, chr_error *err)
 {
@@ -197,6 +232,8 @@ chr_status chr_analyze(const chr_input *in, const chr_config *cfg,
     d->body_len = c.body ? c.body_len : 0;
     d->removed = c.removed;
     d->n_removed = c.n_removed;
+    if (d->body_len == 0)
+        restore_prose(d);
     if (d->body_len == 0) {
         chr__arena_free(a);
         return chr__fail(err, CHR_EMPTY, where, -1,

@@ -161,3 +161,28 @@ T_TEST(json_escapes_control_and_quotes)
     T_EQ_STR(b.data, "null");
     chr_buf_free(&b);
 }
+
+/* The rules would remove the only paragraph (it opens like a photo
+ * credit): a paragraph of prose that long is the article after all. */
+T_TEST(analyze_keeps_a_lone_paragraph_of_prose)
+{
+    static const char *const text =
+        "Photo: harbour police of Nordhaven said the ferry captain was "
+        "fined this week for sailing the old pier route without a licence, "
+        "after inspectors found that the boat had carried more passengers "
+        "than it was allowed to on three crossings in a row, and the court "
+        "ordered him to pay the costs of the inquiry as well.";
+    chr_status st;
+    chr_doc *d = analyze(CHR_FORMAT_TEXT, text, &st);
+    T_EQ_INT(st, CHR_OK);
+    if (d) {
+        T_CHECK(strstr(d->body, "ferry captain was fined") != NULL);
+        for (size_t i = 0; i < d->n_removed; i++)
+            T_CHECK(strstr(d->removed[i].text, "ferry captain") == NULL);
+        chr_doc_free(d);
+    }
+    /* a short caption alone is still no article */
+    d = analyze(CHR_FORMAT_TEXT, "Photo: the old pier at dawn.", &st);
+    T_EQ_INT(st, CHR_EMPTY);
+    chr_doc_free(d);
+}
