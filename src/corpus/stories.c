@@ -41,92 +41,12 @@
  * change meanwhile). None of these changes a decision. */
 #include "corpus/stories.h"
 
-#include "corpus/vec.h"
+#include "corpus/stories_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define QUERY_TERMS 32         /* heaviest document terms looked up */
-#define POSTING_SCAN 2000      /* newest postings scanned per term */
-#define SCORED_CANDIDATES 32   /* stories fully scored per document */
-#define PREFETCH 16            /* postings read ahead in the scan */
-#define HUB_MAX 8              /* neighbourhood similarities kept a story */
-#define BLOB_MAGIC0 'C'        /* state blob: "CS", version, HUB_MAX */
-#define BLOB_MAGIC1 'S'
-#define BLOB_VERSION 2
-
-typedef struct story {
-    int64_t id;
-    int n_docs;
-    int32_t day_min, day_max;
-    chr__sv terms, names, places;
-    float nb[HUB_MAX]; /* highest similarities with documents, descending */
-    int dirty;
-} story;
-
-/* What the candidate scan reads of a story, packed in 16 bytes apart from
- * the story itself: the scan visits up to QUERY_TERMS * POSTING_SCAN
- * postings per document in random story order, and reading the 100-byte
- * story records made it memory-bound and slower as the index grew. */
-typedef struct scan {
-    uint32_t seen;         /* stamp of the last query that saw it */
-    float acc;             /* query weight it matched (this query); -1: out */
-    int32_t day_min, day_max; /* the story's; day_min SCAN_DEAD: no members */
-} scan;
-
-#define SCAN_DEAD INT32_MAX
-
-/* A document's vectors, weighted with the document frequencies of the
- * moment (which do not change while a batch is assigned and re-assigned:
- * its terms are counted first). */
-typedef struct doc_vecs {
-    chr__sv terms, names, places;
-} doc_vecs;
-
-typedef struct posting {
-    uint32_t *items; /* story indexes */
-    uint32_t len, cap;
-} posting;
-
-struct chr__stories {
-    chr__stories_params p;
-    story *stories;
-    size_t n, cap;
-    chr__map by_id;     /* story id -> index + 1 */
-    chr__map df;        /* term -> document frequency */
-    chr__map df_dirty;  /* term -> 1 */
-    chr__map post_of;   /* term -> posting index + 1 */
-    posting *posts;
-    size_t n_posts, cap_posts;
-    scan *scan;         /* per story: what the candidate scan reads */
-    uint32_t stamp;
-    uint64_t ndocs;
-    /* the last match, applied by the add of the same document */
-    const chr_doc *pend_doc;
-    uint64_t pend_hi, pend_lo;
-    uint32_t pend_ix[SCORED_CANDIDATES];
-    float pend_sc[SCORED_CANDIDATES];  /* raw scores, by candidate */
-    float pend_top[SCORED_CANDIDATES]; /* the same, descending */
-    size_t pend_n;
-    doc_vecs pend_v;   /* the document's vectors (chr__stories_match) */
-    int pend_has_v;
-    /* documents kept for re-assignment (chr__stories_keep) */
-    struct member *members;
-    size_t n_members, cap_members;
-};
-
-/* A document of the open batch, as the index needs it for re-assignment:
- * its term lists and date (the caller's chr_doc may be gone by then). */
-typedef struct member {
-    int64_t seq, story;
-    chr_term *terms, *names, *places; /* one allocation, in `terms` */
-    size_t n_terms, n_names, n_places;
-    char date[11]; /* ISO or "" */
-    uint64_t hi, lo;
-} member;
-
-static void doc_vecs_free(doc_vecs *v);
 
 chr__stories *chr__stories_new(void)
 {
@@ -164,7 +84,7 @@ void chr__stories_free(chr__stories *s)
     free(s->scan);
     chr__stories_forget(s);
     free(s->members);
-    doc_vecs_free(&s->pend_v);
+    chr__st_vecs_free(&s->pend_v);
     chr__map_free(&s->by_id);
     chr__map_free(&s->df);
     chr__map_free(&s->df_dirty);
@@ -210,49 +130,6 @@ size_t chr__stories_memory(const chr__stories *s)
     return m;
 }
 
-/* ---- dates ---- */
-
-static int32_t days_from_civil(int y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = (unsigned)(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + (int32_t)doe - 719468;
-}
-
-int32_t chr__iso_days(const char *iso)
-{
-    if (!iso || strlen(iso) < 10)
-        return INT32_MIN;
-    int y, m, d;
-    char tail;
-    if (sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) < 3)
-        return INT32_MIN;
-    if (m < 1 || m > 12 || d < 1 || d > 31)
-        return INT32_MIN;
-    return days_from_civil(y, (unsigned)m, (unsigned)d);
-}
-
-void chr__days_iso(int32_t z, char out[11])
-{
-    z += 719468;
-    const int era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = (unsigned)(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int y = (int)yoe + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    char tmp[48];
-    snprintf(tmp, sizeof tmp, "%04d-%02u-%02u", (y + (m <= 2)) % 10000,
-             m % 100, d % 100);
-    memcpy(out, tmp, 10);
-    out[10] = '\0';
-}
-
 /* ---- neighbourhoods ---- */
 
 static int cmp_float_desc(const void *a, const void *b)
@@ -283,7 +160,7 @@ static int hub_k(const chr__stories *s)
 
 /* ---- index ---- */
 
-static story *find_story(const chr__stories *s, int64_t id)
+story *chr__st_find(const chr__stories *s, int64_t id)
 {
     uint64_t *v = chr__map_get(&s->by_id, (uint64_t)id);
     return v ? &s->stories[*v - 1] : NULL;
@@ -291,7 +168,7 @@ static story *find_story(const chr__stories *s, int64_t id)
 
 /* Copies what the candidate scan reads of story `st` into its scan record;
  * called after every change of its members or dates. */
-static void sync_scan(chr__stories *s, const story *st)
+void chr__st_sync_scan(chr__stories *s, const story *st)
 {
     scan *sc = &s->scan[st - s->stories];
     sc->day_min = st->n_docs <= 0 ? SCAN_DEAD : st->day_min;
@@ -421,7 +298,7 @@ chr_status chr__stories_load_story(chr__stories *s, int64_t id, int n_docs,
     memcpy(st->nb, nb, sizeof nb);
     st->day_min = chr__iso_days(date_min);
     st->day_max = chr__iso_days(date_max);
-    sync_scan(s, st);
+    chr__st_sync_scan(s, st);
     const unsigned char *terms = p + 12;
     const unsigned char *names = terms + (size_t)nt * CHR__SV_PACKED;
     const unsigned char *places = names + (size_t)nn * CHR__SV_PACKED;
@@ -434,14 +311,14 @@ chr_status chr__stories_load_story(chr__stories *s, int64_t id, int n_docs,
 
 /* ---- matching ---- */
 
-static void doc_vecs_free(doc_vecs *v)
+void chr__st_vecs_free(doc_vecs *v)
 {
     chr__sv_free(&v->terms);
     chr__sv_free(&v->names);
     chr__sv_free(&v->places);
 }
 
-static chr_status doc_vecs_make(const chr__stories *s, const chr_doc *doc,
+chr_status chr__st_vecs_make(const chr__stories *s, const chr_doc *doc,
                                 doc_vecs *v)
 {
     memset(v, 0, sizeof *v);
@@ -454,7 +331,7 @@ static chr_status doc_vecs_make(const chr__stories *s, const chr_doc *doc,
     if (r == CHR_OK) /* places are few and named on purpose: equal weights */
         r = chr__sv_equal(doc->places, doc->n_places, &v->places);
     if (r != CHR_OK)
-        doc_vecs_free(v);
+        chr__st_vecs_free(v);
     return r;
 }
 
@@ -481,13 +358,13 @@ static double story_score(const chr__stories *s, const doc_vecs *v,
 
 /* chr__stories_match with the document's vectors made (and kept) by the
  * caller. */
-static chr_status match_vecs(chr__stories *s, const chr_doc *doc,
+chr_status chr__st_match_vecs(chr__stories *s, const chr_doc *doc,
                              const doc_vecs *vp, chr__assignment *out)
 {
     memset(out, 0, sizeof *out);
     s->pend_doc = NULL;
     s->pend_n = 0;
-    doc_vecs_free(&s->pend_v);
+    chr__st_vecs_free(&s->pend_v);
     s->pend_has_v = 0;
     const doc_vecs v = *vp;
     const chr__sv dv = v.terms;
@@ -663,16 +540,16 @@ chr_status chr__stories_match(chr__stories *s, const chr_doc *doc,
                               chr__assignment *out)
 {
     doc_vecs v;
-    chr_status r = doc_vecs_make(s, doc, &v);
+    chr_status r = chr__st_vecs_make(s, doc, &v);
     if (r != CHR_OK) {
         memset(out, 0, sizeof *out);
         s->pend_doc = NULL;
         s->pend_n = 0;
         return r;
     }
-    r = match_vecs(s, doc, &v, out);
+    r = chr__st_match_vecs(s, doc, &v, out);
     if (r != CHR_OK) {
-        doc_vecs_free(&v);
+        chr__st_vecs_free(&v);
         return r;
     }
     s->pend_v = v; /* for the chr__stories_add of the same document */
@@ -701,11 +578,11 @@ static void apply_pending(chr__stories *s, story *st)
 
 /* chr__stories_add with the document's vectors `v` (the last match was
  * of this document). */
-static chr_status add_vecs(chr__stories *s, int64_t id, const chr_doc *doc,
+chr_status chr__st_add_vecs(chr__stories *s, int64_t id, const chr_doc *doc,
                            const doc_vecs *vp, unsigned flags)
 {
     chr_status r;
-    story *st = find_story(s, id);
+    story *st = chr__st_find(s, id);
     if (!st && (r = new_story(s, id, &st)) != CHR_OK)
         return r;
     if (flags & CHR__SA_MOVED) {
@@ -732,7 +609,7 @@ static chr_status add_vecs(chr__stories *s, int64_t id, const chr_doc *doc,
         if (st->day_max == INT32_MIN || day > st->day_max)
             st->day_max = day;
     }
-    sync_scan(s, st);
+    chr__st_sync_scan(s, st);
     st->dirty = 1;
     return (flags & CHR__SA_COUNTED) ? CHR_OK : chr__stories_count(s, doc);
 }
@@ -750,8 +627,8 @@ chr_status chr__stories_add(chr__stories *s, int64_t id, const chr_doc *doc,
     doc_vecs v = s->pend_v; /* taken over */
     memset(&s->pend_v, 0, sizeof s->pend_v);
     s->pend_has_v = 0;
-    r = add_vecs(s, id, doc, &v, flags);
-    doc_vecs_free(&v);
+    r = chr__st_add_vecs(s, id, doc, &v, flags);
+    chr__st_vecs_free(&v);
     return r;
 }
 
@@ -770,194 +647,6 @@ chr_status chr__stories_count(chr__stories *s, const chr_doc *doc)
 }
 
 /* Takes vectors v out of story `id`. */
-static void remove_vecs(chr__stories *s, int64_t id, const doc_vecs *v)
-{
-    story *st = find_story(s, id);
-    if (!st || st->n_docs <= 0)
-        return;
-    chr__sv_sub(&st->terms, &v->terms);
-    chr__sv_sub(&st->names, &v->names);
-    chr__sv_sub(&st->places, &v->places);
-    st->n_docs--;
-    sync_scan(s, st);
-    st->dirty = 1;
-}
-
-chr_status chr__stories_remove(chr__stories *s, int64_t id,
-                               const chr_doc *doc)
-{
-    story *st = find_story(s, id);
-    if (!st || st->n_docs <= 0)
-        return CHR_OK;
-    doc_vecs v;
-    chr_status r = doc_vecs_make(s, doc, &v);
-    if (r != CHR_OK)
-        return r;
-    remove_vecs(s, id, &v);
-    doc_vecs_free(&v);
-    return CHR_OK;
-}
-
-/* ---- re-assignment of a batch's documents ---- */
-
-chr_status chr__stories_keep(chr__stories *s, int64_t seq, int64_t story,
-                             const chr_doc *doc)
-{
-    if (s->n_members == s->cap_members) {
-        size_t nc = s->cap_members ? s->cap_members * 2 : 64;
-        member *nm = realloc(s->members, nc * sizeof *nm);
-        if (!nm)
-            return CHR_NOMEM;
-        s->members = nm;
-        s->cap_members = nc;
-    }
-    size_t n = doc->n_terms + doc->n_names + doc->n_places;
-    chr_term *t = malloc((n ? n : 1) * sizeof *t);
-    if (!t)
-        return CHR_NOMEM;
-    member *m = &s->members[s->n_members++];
-    memset(m, 0, sizeof *m);
-    m->seq = seq;
-    m->story = story;
-    m->terms = t;
-    m->n_terms = doc->n_terms;
-    m->names = t + doc->n_terms;
-    m->n_names = doc->n_names;
-    m->places = m->names + doc->n_names;
-    m->n_places = doc->n_places;
-    if (doc->n_terms)
-        memcpy(m->terms, doc->terms, doc->n_terms * sizeof *t);
-    if (doc->n_names)
-        memcpy(m->names, doc->names, doc->n_names * sizeof *t);
-    if (doc->n_places)
-        memcpy(m->places, doc->places, doc->n_places * sizeof *t);
-    if (doc->date_hint && strlen(doc->date_hint) == 10)
-        memcpy(m->date, doc->date_hint, 11);
-    m->hi = doc->hash_hi;
-    m->lo = doc->hash_lo;
-    return CHR_OK;
-}
-
-void chr__stories_forget(chr__stories *s)
-{
-    for (size_t i = 0; i < s->n_members; i++)
-        free(s->members[i].terms);
-    s->n_members = 0;
-}
-
-/* How well a kept document fits its own story: the average link with the
- * story's other members (its own vector taken out of the sums), weighted
- * as story_score; 2 (last) for the only member. */
-static double own_fit(const chr__stories *s, const doc_vecs *v,
-                      const story *st)
-{
-    if (!st || st->n_docs <= 1)
-        return 2;
-    double n = st->n_docs - 1;
-    double wt = 1.0 - s->p.name_share - s->p.place_share;
-    double sum = wt * (chr__sv_dot(&v->terms, &st->terms) -
-                       chr__sv_dot(&v->terms, &v->terms)) / n;
-    double w = wt;
-    if (v->names.n && st->names.n) {
-        sum += s->p.name_share * (chr__sv_dot(&v->names, &st->names) -
-                                  chr__sv_dot(&v->names, &v->names)) / n;
-        w += s->p.name_share;
-    }
-    if (v->places.n && st->places.n) {
-        sum += s->p.place_share * (chr__sv_dot(&v->places, &st->places) -
-                                   chr__sv_dot(&v->places, &v->places)) / n;
-        w += s->p.place_share;
-    }
-    return sum / w;
-}
-
-static void member_doc(const member *m, chr_doc *d)
-{
-    memset(d, 0, sizeof *d);
-    d->terms = m->terms;
-    d->n_terms = m->n_terms;
-    d->names = m->names;
-    d->n_names = m->n_names;
-    d->places = m->places;
-    d->n_places = m->n_places;
-    d->date_hint = m->date[0] ? m->date : NULL;
-    d->hash_hi = m->hi;
-    d->hash_lo = m->lo;
-}
-
-typedef struct fit_ix {
-    double fit;
-    size_t ix;
-} fit_ix;
-
-static int cmp_fit(const void *a, const void *b)
-{
-    const fit_ix *x = a, *y = b;
-    if (x->fit != y->fit)
-        return x->fit < y->fit ? -1 : 1;
-    return x->ix < y->ix ? -1 : x->ix > y->ix;
-}
-
-chr_status chr__stories_refine(chr__stories *s, int passes,
-                               chr_status (*moved)(void *ctx, int64_t seq,
-                                                   int64_t from, int64_t to,
-                                                   double score),
-                               void *ctx)
-{
-    if (!s->n_members)
-        return CHR_OK;
-    fit_ix *order = malloc(s->n_members * sizeof *order);
-    /* each member's vectors, made once: the document frequencies do not
-       change during re-assignment (a batch's terms are counted first) */
-    doc_vecs *vs = calloc(s->n_members, sizeof *vs);
-    chr_status r = order && vs ? CHR_OK : CHR_NOMEM;
-    for (size_t i = 0; i < s->n_members && r == CHR_OK; i++) {
-        chr_doc d;
-        member_doc(&s->members[i], &d);
-        r = doc_vecs_make(s, &d, &vs[i]);
-    }
-    for (int pass = 0; pass < passes && r == CHR_OK; pass++) {
-        /* the worst-placed first: a document that fits its story least
-           is the likeliest to belong elsewhere, and moving it first lets
-           the others be judged against cleaner stories; the only members
-           of their stories last */
-        for (size_t i = 0; i < s->n_members; i++) {
-            order[i].fit =
-                own_fit(s, &vs[i], find_story(s, s->members[i].story));
-            order[i].ix = i;
-        }
-        qsort(order, s->n_members, sizeof *order, cmp_fit);
-        size_t n_moved = 0;
-        for (size_t k = 0; k < s->n_members && r == CHR_OK; k++) {
-            member *m = &s->members[order[k].ix];
-            const doc_vecs *v = &vs[order[k].ix];
-            chr_doc d;
-            member_doc(m, &d);
-            remove_vecs(s, m->story, v);
-            chr__assignment as;
-            if ((r = match_vecs(s, &d, v, &as)) != CHR_OK)
-                break;
-            /* no story good enough without it: it stays where it was */
-            int64_t to = as.story ? as.story : m->story;
-            if ((r = add_vecs(s, to, &d, v,
-                              CHR__SA_COUNTED | CHR__SA_MOVED)) != CHR_OK)
-                break;
-            if (to != m->story) {
-                r = moved(ctx, m->seq, m->story, to, as.score);
-                m->story = to;
-                n_moved++;
-            }
-        }
-        if (!n_moved)
-            break;
-    }
-    for (size_t i = 0; vs && i < s->n_members; i++)
-        doc_vecs_free(&vs[i]);
-    free(vs);
-    free(order);
-    return r;
-}
-
 /* ---- persisting ---- */
 
 chr_status chr__stories_flush(chr__stories *s,
