@@ -638,36 +638,43 @@ chr_status chr_store_add_batch(chr_store *st, const chr_doc *const *docs,
             items[m++] = (batch_item){docs[i], i};
     }
     qsort(items, m, sizeof *items, cmp_item);
-    /* count the terms of every new text once, before any assignment */
-    for (size_t k = 0; k < m; k++) {
+    /* count the terms of every new text once, before any assignment;
+       `counted` maps a text (its identity hash) to 1, then 2 once stored */
+    chr__map counted;
+    chr__map_init(&counted);
+    for (size_t k = 0; k < m && r == CHR_OK; k++) {
         const chr_doc *d = items[k].doc;
-        if (k && items[k - 1].doc->hash_hi == d->hash_hi &&
-            items[k - 1].doc->hash_lo == d->hash_lo &&
-            (items[k - 1].doc->date_hint == d->date_hint ||
-             (d->date_hint && items[k - 1].doc->date_hint &&
-              !strcmp(d->date_hint, items[k - 1].doc->date_hint))))
-            continue; /* the same text just before it: counted there */
+        uint64_t key = d->hash_hi ? d->hash_hi : 1;
+        if (chr__map_get(&counted, key))
+            continue; /* the same text met before in this batch */
         char hex[33];
         hash_hex(d, hex);
         int found = lookup(st, "SELECT id FROM documents WHERE hash=?", hex,
                            NULL, 0);
         if (found < 0) {
-            free(items);
-            return chr__db_fail(st, err, "looking up the document hash");
+            r = chr__db_fail(st, err, "looking up the document hash");
+            break;
         }
-        if (!found && (r = chr__stories_count(st->idx, d)) != CHR_OK) {
-            free(items);
-            return chr__fail(err, r, st->path, -1, "out of memory");
+        if (found)
+            continue; /* stored before: a duplicate, counted then */
+        uint64_t *slot = chr__map_slot(&counted, key);
+        if (!slot || (r = chr__stories_count(st->idx, d)) != CHR_OK) {
+            r = chr__fail(err, CHR_NOMEM, st->path, -1, "out of memory");
+            break;
         }
+        *slot = 1;
     }
     /* store in the canonical order; a text met twice is stored once */
     chr__stories_forget(st->idx);
     for (size_t k = 0; k < m && r == CHR_OK; k++) {
         const chr_doc *d = items[k].doc;
-        int same = k && items[k - 1].doc->hash_hi == d->hash_hi &&
-                   items[k - 1].doc->hash_lo == d->hash_lo;
-        r = add_one(st, d, &res[items[k].ix], !same, err);
+        uint64_t *c = chr__map_get(&counted, d->hash_hi ? d->hash_hi : 1);
+        int first = c && *c == 1;
+        if (c)
+            *c = 2;
+        r = add_one(st, d, &res[items[k].ix], first, err);
     }
+    chr__map_free(&counted);
     free(items);
     if (r != CHR_OK) {
         chr__stories_forget(st->idx);
