@@ -141,6 +141,13 @@ static int cmp_float_desc(const void *a, const void *b)
 /* Inserts x into the descending list nb[0..k); 1 when the list changed. */
 static int nb_insert(float *nb, int k, float x)
 {
+    /* similarities are cosines: a document identical to a story's only
+       member can score 1 plus a rounding error, which the persisted state
+       must not carry (chr__stories_load_story checks the range) */
+    if (!(x >= 0.0f)) /* NaN too */
+        x = 0.0f;
+    if (x > 1.0f)
+        x = 1.0f;
     if (k <= 0 || x <= nb[k - 1])
         return 0;
     int i = k - 1;
@@ -275,9 +282,14 @@ chr_status chr__stories_load_story(chr__stories *s, int64_t id, int n_docs,
         if (p[2] != BLOB_VERSION || p[3] != HUB_MAX)
             return CHR_PARSE;
         memcpy(nb, p + 4, sizeof nb);
-        for (int i = 0; i < HUB_MAX; i++)
+        for (int i = 0; i < HUB_MAX; i++) {
+            /* a rounding error past 1 (stores written before nb_insert
+               clamped) is taken as 1; anything else is damage */
+            if (nb[i] > 1.0f && nb[i] < 1.01f)
+                nb[i] = 1.0f;
             if (!(nb[i] >= -1.0f && nb[i] <= 1.0f)) /* NaN too */
                 return CHR_PARSE;
+        }
         p += BLOB_HEAD;
         len -= BLOB_HEAD;
     }

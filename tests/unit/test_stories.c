@@ -393,3 +393,34 @@ T_TEST(stories_flush_writes_only_changed_stories)
     chr_doc_free(b);
     chr_doc_free(a2);
 }
+
+/* A neighbourhood value a rounding error past 1 (a document identical to
+ * a story's only member) loads; a value far out of range is damage. */
+T_TEST(stories_load_tolerates_rounding_in_neighbourhood)
+{
+    chr__stories *s = chr__stories_new();
+    chr_doc *a = doc_of(DAM, "2025-03-11", NULL);
+    T_EQ_INT(chr__stories_add(s, 1, a, 0), CHR_OK);
+    T_EQ_INT(chr__stories_add(s, 1, a, 0), CHR_OK); /* the same text again */
+    saved *sv = calloc(1, sizeof *sv);
+    T_EQ_INT(chr__stories_flush(s, save_story, save_df, sv), CHR_OK);
+    T_EQ_INT(sv->n, 1);
+    float nb0;
+    memcpy(&nb0, sv->blob[0] + 4, 4);
+    T_CHECK(nb0 <= 1.0f); /* recorded scores are clamped */
+    chr__stories *s2 = chr__stories_new();
+    float x = 1.0000001f;
+    memcpy(sv->blob[0] + 4, &x, 4);
+    T_EQ_INT(chr__stories_load_story(s2, 1, 2, NULL, NULL, sv->blob[0],
+                                     sv->len[0]),
+             CHR_OK);
+    x = 1.5f;
+    memcpy(sv->blob[0] + 4, &x, 4);
+    T_EQ_INT(chr__stories_load_story(s2, 2, 2, NULL, NULL, sv->blob[0],
+                                     sv->len[0]),
+             CHR_PARSE);
+    chr__stories_free(s2);
+    chr__stories_free(s);
+    free(sv);
+    chr_doc_free(a);
+}
