@@ -115,9 +115,9 @@ static void emit(tk *k, const char *text, size_t a, size_t b,
     t->norm_off = (size_t)-1;
     /* typographic apostrophe inside a word ("’s", "O’Neill") -> ' */
     size_t an = b - a;
+    char tmp[NER_TOKMAX + 1];
     if (!norm && an >= 3 && an <= NER_TOKMAX &&
         memmem(text + a, an, "\xe2\x80\x99", 3)) {
-        char tmp[NER_TOKMAX + 1];
         size_t m = 0;
         for (size_t i = a; i < b; i++) {
             if (i + 2 < b && memcmp(text + i, "\xe2\x80\x99", 3) == 0) {
@@ -129,20 +129,6 @@ static void emit(tk *k, const char *text, size_t a, size_t b,
         }
         tmp[m] = 0;
         norm = tmp;
-        if (k->nlen + m + 1 > k->ncap) {
-            size_t nc = (k->ncap ? k->ncap * 2 : 1024) + m + 1;
-            char *nn = realloc(k->norm, nc);
-            if (!nn) {
-                k->failed = 1;
-                return;
-            }
-            k->norm = nn;
-            k->ncap = nc;
-        }
-        t->norm_off = k->nlen;
-        memcpy(k->norm + k->nlen, norm, m + 1);
-        k->nlen += m + 1;
-        return;
     }
     if (norm) {
         size_t m = strlen(norm);
