@@ -54,6 +54,7 @@ chr__stories *chr__stories_new(void)
     if (!s)
         return NULL;
     s->p.threshold = 0.045;
+    s->p.late_threshold = 0.02;
     s->p.strong = 0.35;
     s->p.floor = 0.05;
     s->p.ratio_low = 0.07;

@@ -535,11 +535,15 @@ static chr_status on_move(void *ctx, int64_t seq, int64_t from, int64_t to,
     chr__release(mc->st, s);
     if (rc != SQLITE_DONE)
         return CHR_DB;
-    uint64_t *a = chr__map_slot(&mc->touched, (uint64_t)from);
-    uint64_t *b = chr__map_slot(&mc->touched, (uint64_t)to);
-    if (!a || !b)
+    /* one slot at a time: taking the second can grow the map and move
+       the first */
+    uint64_t *slot = chr__map_slot(&mc->touched, (uint64_t)from);
+    if (!slot)
         return CHR_NOMEM;
-    *a = *b = 1;
+    *slot = 1;
+    if (!(slot = chr__map_slot(&mc->touched, (uint64_t)to)))
+        return CHR_NOMEM;
+    *slot = 1;
     return CHR_OK;
 }
 

@@ -266,6 +266,55 @@ T_TEST(stories_refine_moves_a_misplaced_document)
     chr_doc_free(a2);
 }
 
+/* The late pass of refine(): a document left alone in its story because
+ * its match was below `threshold` on arrival joins once the batch is in,
+ * when the match reaches late_threshold; with the late pass off (its bar
+ * not below `threshold`) it stays alone. */
+T_TEST(stories_late_pass_joins_a_lone_document)
+{
+    for (int late_on = 0; late_on <= 1; late_on++) {
+        chr__stories *s = chr__stories_new();
+        chr__stories_params *p = chr__stories_params_of(s);
+        p->threshold = p->strong = p->ratio_low = 0.99;
+        p->late_threshold = late_on ? 0.0 : 0.99;
+        chr_doc *a = doc_of(DAM, "2025-03-11", NULL);
+        chr_doc *b = doc_of(QUAKE, "2025-03-12", NULL);
+        chr_doc *a2 = doc_of(DAM2, "2025-03-12", NULL);
+        T_EQ_INT(chr__stories_count(s, a), CHR_OK);
+        T_EQ_INT(chr__stories_count(s, b), CHR_OK);
+        T_EQ_INT(chr__stories_count(s, a2), CHR_OK);
+        chr__assignment as;
+        T_EQ_INT(chr__stories_match(s, a, &as), CHR_OK);
+        T_EQ_INT(chr__stories_add(s, 1, a, CHR__SA_COUNTED), CHR_OK);
+        T_EQ_INT(chr__stories_match(s, b, &as), CHR_OK);
+        T_EQ_INT(chr__stories_add(s, 2, b, CHR__SA_COUNTED), CHR_OK);
+        /* on arrival the bar is too high: the dam report opens story 3 */
+        T_EQ_INT(chr__stories_match(s, a2, &as), CHR_OK);
+        T_EQ_INT(as.story, 0);
+        T_EQ_INT(chr__stories_add(s, 3, a2, CHR__SA_COUNTED), CHR_OK);
+        T_EQ_INT(chr__stories_keep(s, 10, 1, a), CHR_OK);
+        T_EQ_INT(chr__stories_keep(s, 11, 2, b), CHR_OK);
+        T_EQ_INT(chr__stories_keep(s, 12, 3, a2), CHR_OK);
+        moves m = {0, 0, 0, 0};
+        T_EQ_INT(chr__stories_refine(s, 2, note_move, &m), CHR_OK);
+        if (late_on) {
+            T_EQ_INT(m.n, 1);
+            T_EQ_INT(m.seq, 12);
+            T_EQ_INT(m.from, 3);
+            T_EQ_INT(m.to, 1);
+        } else {
+            T_EQ_INT(m.n, 0);
+        }
+        /* the bar of the regular passes is restored afterwards */
+        T_CHECK(p->threshold == 0.99);
+        chr__stories_forget(s);
+        chr__stories_free(s);
+        chr_doc_free(a);
+        chr_doc_free(b);
+        chr_doc_free(a2);
+    }
+}
+
 /* ---- vec.c: trimming a vector to its heaviest terms ---- */
 
 static int cmp_u64_hash(const void *a, const void *b)
