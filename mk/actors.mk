@@ -9,10 +9,13 @@ ACTORS_DATA := data/actors-updates.tsv data/actors.tsv data/actors-agents.tsv \
                data/actors-members.tsv
 ACTORS_GEN  := $(BUILD)/gen/actors_data.c
 
-$(BUILD)/gen/gen-actors: tools/gen_actors.c src/resources/actors.h
+# The tool folds with the library's own src/text/words.c (and what it
+# needs), so that its keys are the library's keys.
+GEN_ACTORS_SRC := tools/gen_actors.c src/text/words.c src/text/utf8.c src/base/arena.c
+$(BUILD)/gen/gen-actors: $(GEN_ACTORS_SRC) src/resources/actors.h src/text/text.h
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 $(WARN) -O2 -Isrc $(shell pkg-config --cflags libutf8proc 2>/dev/null) \
-	  -o $@ tools/gen_actors.c $(shell pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8proc)
+	$(CC) -std=c11 $(WARN) -O2 -D_GNU_SOURCE -Iinclude -Isrc $(shell pkg-config --cflags libutf8proc 2>/dev/null) \
+	  -o $@ $(GEN_ACTORS_SRC) $(shell pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8proc) -lxxhash
 
 $(ACTORS_GEN): $(BUILD)/gen/gen-actors $(ACTORS_DATA)
 	$(BUILD)/gen/gen-actors $@ $(ACTORS_DATA)

@@ -5,8 +5,8 @@
  *
  *   gen-actors OUT.c UPDATES.tsv ACTORS.tsv AGENTS.tsv MEMBERS.tsv
  *
- * Built and run by mk/actors.mk (needs libutf8proc for the folding, the
- * same NFKC_Casefold + strip marks as chr__fold_word). Output goes to
+ * Built and run by mk/actors.mk, linked with the library's word and
+ * folding code (src/text/words.c, utf8.c; libutf8proc, libxxhash). Output goes to
  * OUT.c.tmp, renamed to OUT.c when complete.
  *
  * Actor files: name<TAB>type<TAB>roles<TAB>variants (see data/actors.tsv).
@@ -28,11 +28,11 @@
  * (chr__actors_hash_step in src/resources/actors.h). */
 #define _POSIX_C_SOURCE 200809L
 #include "resources/actors.h"
+#include "text/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #define MAX_TOK 12
 #define MAX_KEY 255
@@ -87,113 +87,60 @@ static uint32_t intern(const char *s, size_t n)
     }
 }
 
-/* ---- folding and words, as chr__words + chr__fold_word ---- */
-static int is_word_cp(int32_t cp)
+/* Splits `line` in place at tabs into at most `max` fields (the last
+ * keeps any further tabs); returns the number of fields. */
+static int split_tabs(char *line, char **fld, int max)
 {
-    if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-               (cp >= '0' && cp <= '9');
-    utf8proc_category_t c = utf8proc_category(cp);
-    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO;
+    int nf = 0;
+    char *p = line;
+    while (nf < max) {
+        fld[nf++] = p;
+        char *tab = strchr(p, '\t');
+        if (!tab)
+            break;
+        *tab = 0;
+        p = tab + 1;
+    }
+    return nf;
 }
 
-static size_t dec(const char *s, size_t n, int32_t *cp)
-{
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s,
-                                          (utf8proc_ssize_t)n, cp);
-    if (k < 1) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    return (size_t)k;
-}
+/* ---- folding and words: the library's own chr__words and
+ * chr__fold_word (src/text/words.c, linked into this tool by mk/actors.mk),
+ * so that the table is keyed exactly as the library folds at run time ---- */
+typedef struct key_ctx {
+    const char *s;
+    char *key;
+    size_t *ends;
+    size_t o;
+    int nt, over;
+} key_ctx;
 
-static size_t fold_word(const char *s, size_t n, char *out, size_t cap)
+static int key_word(void *ctx, const chr__token *t)
 {
-    size_t o = 0;
-    for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            if (o + 1 >= cap)
-                break;
-            out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            i++;
-            continue;
-        }
-        int32_t cp;
-        i += dec(s + i, n - i, &cp);
-        if (cp == 0x2019) {
-            if (o + 1 >= cap)
-                break;
-            out[o++] = '\'';
-            continue;
-        }
-        utf8proc_int32_t d[8];
-        int last = 0;
-        utf8proc_ssize_t k = utf8proc_decompose_char(
-            cp, d, 8, UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE |
-                          UTF8PROC_STRIPMARK, &last);
-        if (k < 0 || k > 8)
-            continue;
-        for (utf8proc_ssize_t q = 0; q < k; q++) {
-            unsigned char tmp[4];
-            utf8proc_ssize_t w = utf8proc_encode_char(d[q], tmp);
-            if (o + (size_t)w >= cap)
-                goto done;
-            memcpy(out + o, tmp, (size_t)w);
-            o += (size_t)w;
-        }
+    key_ctx *k = ctx;
+    char w[MAX_KEY + 1];
+    size_t wl = chr__fold_word(k->s + t->start, t->end - t->start, w,
+                               sizeof w);
+    if (k->nt == MAX_TOK || k->o + wl + 1 > MAX_KEY) {
+        k->over = 1;
+        return 1; /* stop */
     }
-done:
-    out[o] = 0;
-    return o;
+    if (k->nt)
+        k->key[k->o++] = ' ';
+    memcpy(k->key + k->o, w, wl);
+    k->o += wl;
+    k->ends[k->nt++] = k->o;
+    return 0;
 }
 
 /* Folded key of a phrase: words joined by ' '. Returns the word count
  * (0 when empty or too long); ends[] gets the key length after each word. */
 static int fold_key(const char *s, char *key, size_t *ends)
 {
-    size_t n = strlen(s), i = 0, o = 0;
-    int nt = 0;
-    while (i < n) {
-        int32_t cp;
-        size_t l = dec(s + i, n - i, &cp);
-        if (!is_word_cp(cp)) {
-            i += l;
-            continue;
-        }
-        size_t j = i + l;
-        while (j < n) {
-            l = dec(s + j, n - j, &cp);
-            if (is_word_cp(cp)) {
-                j += l;
-                continue;
-            }
-            if (cp == '\'' || cp == 0x2019 || cp == '-' || cp == 0x2010) {
-                int32_t nx;
-                if (j + l < n) {
-                    dec(s + j + l, n - j - l, &nx);
-                    if (is_word_cp(nx)) {
-                        j += l;
-                        continue;
-                    }
-                }
-            }
-            break;
-        }
-        char w[MAX_KEY + 1];
-        size_t wl = fold_word(s + i, j - i, w, sizeof w);
-        if (nt == MAX_TOK || o + wl + 1 > MAX_KEY)
-            return 0;
-        if (nt)
-            key[o++] = ' ';
-        memcpy(key + o, w, wl);
-        o += wl;
-        ends[nt++] = o;
-        i = j;
-    }
-    key[o] = 0;
-    return nt;
+    key_ctx k = {s, key, ends, 0, 0, 0};
+    chr__words(s, strlen(s), key_word, &k);
+    key[k.over ? 0 : k.o] = 0;
+    return k.over ? 0 : k.nt;
 }
 
 /* ---- actors, roles, keys ---- */
@@ -396,16 +343,7 @@ static void read_actors(const char *path, int sticky)
         if (line[0] == '#' || line[0] == 0)
             continue;
         char *fld[4] = {0};
-        int nf = 0;
-        char *p = line;
-        while (nf < 4) {
-            fld[nf++] = p;
-            char *tab = strchr(p, '\t');
-            if (!tab)
-                break;
-            *tab = 0;
-            p = tab + 1;
-        }
+        int nf = split_tabs(line, fld, 4);
         if (nf < 3 || !*fld[0])
             continue;
         int32_t *slot = actor_slot(fld[0]);
@@ -487,16 +425,7 @@ static void read_members(const char *path)
         if (line[0] == '#')
             continue;
         char *fld[5] = {0};
-        int nf = 0;
-        char *p = line;
-        while (nf < 5) {
-            fld[nf++] = p;
-            char *tab = strchr(p, '\t');
-            if (!tab)
-                break;
-            *tab = 0;
-            p = tab + 1;
-        }
+        int nf = split_tabs(line, fld, 5);
         if (nf < 4 || !*fld[0] || strlen(fld[2]) != 3)
             continue;
         if (nM == capM) {
