@@ -20,6 +20,9 @@
 #   BENCH_BUDGET  seconds for the whole run; a step whose time, estimated from
 #                 the previous size, would pass it is skipped   (default 420)
 #   BENCH_KEEP    1 keeps the corpora and stores afterwards     (default 0)
+#   BENCH_STEPS   the steps to run, in this order, from "analyze ingest
+#                 ingest-again" (default all three; e.g. "ingest
+#                 ingest-again" for a 1M run without the analyze step)
 # Peak memory comes from /usr/bin/time (Debian package "time"); without it the
 # script polls VmHWM in /proc, which is close but may miss a last spike.
 
@@ -30,6 +33,11 @@ SEED=${BENCH_SEED:-42}
 FORMAT=${BENCH_FORMAT:-jsonl}
 W=${BENCH_DIR:-${TMPDIR:-/tmp}/chronicle-bench}
 BUDGET=${BENCH_BUDGET:-420}
+STEPS=${BENCH_STEPS:-analyze ingest ingest-again}
+for s in $STEPS; do
+    case $s in analyze|ingest|ingest-again) ;;
+    *) echo "bench: unknown step '$s' in BENCH_STEPS (analyze, ingest, ingest-again)" >&2; exit 2;; esac
+done
 
 for f in "$GEN" "$CHR"; do
     [ -x "$f" ] || { echo "bench: $f is not an executable (run make first)" >&2; exit 2; }
@@ -41,7 +49,7 @@ RESULTS="$W/results.txt"
 START=$(date +%s)
 if [ -x /usr/bin/time ] && [ -z "${BENCH_NO_TIME:-}" ]; then MEM="max RSS from /usr/bin/time"; else MEM="VmHWM polled from /proc"; fi
 
-echo "chronicle bench: $(nproc) cores, $(uname -sm), sizes: $SIZES, format: $FORMAT, seed: $SEED"
+echo "chronicle bench: $(nproc) cores, $(uname -sm), sizes: $SIZES, steps: $STEPS, format: $FORMAT, seed: $SEED"
 echo "work dir: $W; memory: $MEM; budget: ${BUDGET}s"
 echo
 
@@ -111,7 +119,7 @@ for n in $SIZES; do
     echo "$HEAD"
     db="$W/bench-$n.db"
     rm -f "$db" "$db-wal" "$db-shm"
-    for s in analyze ingest ingest-again; do
+    for s in $STEPS; do
         # Skip when the previous size says this one would not fit the budget.
         if [ "$prev_n" -gt 0 ]; then
             prev=$(awk -v s="$s" -v n="$prev_n" '$1 == n && $3 == s { print $4 }' "$RESULTS")
