@@ -54,7 +54,6 @@ chr__stories *chr__stories_new(void)
     if (!s)
         return NULL;
     s->p.threshold = 0.045;
-    s->p.late_threshold = 0.02;
     s->p.strong = 0.35;
     s->p.floor = 0.05;
     s->p.ratio_low = 0.07;
@@ -65,7 +64,7 @@ chr__stories *chr__stories_new(void)
     s->p.place_share = 0.2;
     s->p.window_days = 14;
     s->p.doc_terms = 256;
-    s->p.story_terms = 256;
+    s->p.story_terms = 128;
     return s;
 }
 
@@ -83,6 +82,7 @@ void chr__stories_free(chr__stories *s)
         free(s->posts[i].items);
     free(s->posts);
     free(s->scan);
+    chr__sv_table_free(&s->probe);
     chr__stories_forget(s);
     free(s->members);
     chr__st_vecs_free(&s->pend_v);
@@ -354,7 +354,12 @@ static double story_score(const chr__stories *s, const doc_vecs *v,
                           const story *st)
 {
     double wt = 1.0 - s->p.name_share - s->p.place_share;
-    double sum = wt * chr__sv_avg_link(&v->terms, &st->terms, st->n_docs);
+    /* the average link of the terms, through the document's probe table
+       (chr__sv_avg_link's value) */
+    double t = v->terms.n && st->terms.n && st->n_docs > 0
+                   ? chr__sv_table_dot(&s->probe, &st->terms) / st->n_docs
+                   : 0;
+    double sum = wt * t;
     double w = wt;
     if (v->names.n && st->names.n) {
         sum += s->p.name_share *
@@ -488,6 +493,8 @@ chr_status chr__st_match_vecs(chr__stories *s, const chr_doc *doc,
     /* 3: raw scores; the document's neighbourhood r_doc; the corrected
        scores */
     float top[SCORED_CANDIDATES];
+    if (nh && chr__sv_table_set(&s->probe, &v.terms) != CHR_OK)
+        return CHR_NOMEM;
     for (size_t h = 0; h < nh; h++) {
         s->pend_ix[h] = heap[h];
         s->pend_sc[h] = (float)story_score(s, &v, &s->stories[heap[h]]);

@@ -11,7 +11,6 @@ typedef struct chr__stories chr__stories;
 /* Tunables; chr__stories_new() sets the defaults documented in stories.c. */
 typedef struct chr__stories_params {
     double threshold;  /* neighbourhood-corrected score that joins a story */
-    double late_threshold; /* the same in refine()'s late pass */
     double strong;     /* raw score that joins on its own */
     double floor;      /* raw score below which a story is never joined */
     double ratio_low;  /* raw score that joins the best-scoring story when */
@@ -72,10 +71,7 @@ chr_status chr__stories_remove(chr__stories *s, int64_t id,
  * stays). keep() retains what that needs of a stored document (`seq`: the
  * caller's key for it); refine() runs up to `passes` rounds over the kept
  * documents in the order kept, stopping early when nothing moves, and
- * calls `moved` for every move, then a late pass that matches each kept
- * document still alone in its story once more (the last kept first) with
- * the bar late_threshold in place of threshold (none when it is not
- * lower); forget() drops the kept documents. A
+ * calls `moved` for every move; forget() drops the kept documents. A
  * story whose members all moved out keeps n_docs 0 and is never matched
  * again (its persisted state reports n_docs 0). */
 chr_status chr__stories_keep(chr__stories *s, int64_t seq, int64_t story,

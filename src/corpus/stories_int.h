@@ -9,7 +9,7 @@
 
 #define QUERY_TERMS 32         /* heaviest document terms looked up */
 #define POSTING_SCAN 2000      /* newest postings scanned per term */
-#define SCORED_CANDIDATES 32   /* stories fully scored per document */
+#define SCORED_CANDIDATES 128  /* stories fully scored per document */
 #define PREFETCH 16            /* postings read ahead in the scan */
 #define HUB_MAX 8              /* neighbourhood similarities kept a story */
 #define BLOB_MAGIC0 'C'        /* state blob: "CS", version, HUB_MAX */
@@ -71,6 +71,7 @@ struct chr__stories {
     size_t pend_n;
     doc_vecs pend_v;   /* the document's vectors (chr__stories_match) */
     int pend_has_v;
+    chr__sv_table probe; /* the matched document's terms (story_score) */
     /* documents kept for re-assignment (chr__stories_keep) */
     struct member *members;
     size_t n_members, cap_members;

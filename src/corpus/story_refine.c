@@ -3,9 +3,7 @@
  * the method is in stories.h and docs/ARCHITECTURE.md, "Stories"): once a
  * batch is stored, each of its documents is matched again against the
  * stories as they now are, the worst-placed first, and moved when another
- * story wins; then each document still alone in its story gets one late
- * match with the lower bar late_threshold (on Multi-News pairwise F1 0.718
- * without it, 0.726 with it; lowering the arrival bar instead loses). */
+ * story wins. */
 #include "corpus/stories_int.h"
 
 #include <stdlib.h>
@@ -200,22 +198,6 @@ chr_status chr__stories_refine(chr__stories *s, int passes,
                          &n_moved, moved, ctx);
         if (!n_moved)
             break;
-    }
-    /* the late pass: a document still alone in its story is matched once
-       more, against the stories the whole batch has formed, with the
-       lower bar late_threshold (see stories.h); the last kept first, so
-       that of two lone documents the later joins the earlier's story */
-    if (r == CHR_OK && s->p.late_threshold < s->p.threshold) {
-        double bar = s->p.threshold;
-        s->p.threshold = s->p.late_threshold;
-        size_t n_moved = 0;
-        for (size_t i = s->n_members; i-- > 0 && r == CHR_OK;) {
-            member *m = &s->members[i];
-            const story *st = chr__st_find(s, m->story);
-            if (st && st->n_docs == 1)
-                r = reassign(s, m, &vs[i], &n_moved, moved, ctx);
-        }
-        s->p.threshold = bar;
     }
     for (size_t i = 0; vs && i < s->n_members; i++)
         chr__st_vecs_free(&vs[i]);

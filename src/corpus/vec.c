@@ -202,6 +202,75 @@ double chr__sv_dot(const chr__sv *a, const chr__sv *b)
     return s;
 }
 
+chr_status chr__sv_table_set(chr__sv_table *t, const chr__sv *v)
+{
+    size_t want = 16;
+    while (want < 2 * (size_t)v->n)
+        want *= 2;
+    if (want > t->cap) {
+        uint64_t *k = malloc(want * sizeof *k);
+        float *w = malloc(want * sizeof *w);
+        if (!k || !w) {
+            free(k);
+            free(w);
+            return CHR_NOMEM;
+        }
+        free(t->keys);
+        free(t->w);
+        t->keys = k;
+        t->w = w;
+        t->cap = want;
+    }
+    memset(t->keys, 0, t->cap * sizeof *t->keys);
+    t->has_zero = 0;
+    size_t mask = t->cap - 1;
+    for (uint32_t i = 0; i < v->n; i++) {
+        uint64_t h = v->t[i].hash;
+        if (h == 0) {
+            t->has_zero = 1;
+            t->zero_w = v->t[i].weight;
+            continue;
+        }
+        size_t j = (size_t)(h ^ (h >> 32)) & mask;
+        while (t->keys[j]) /* the terms of a vector are distinct */
+            j = (j + 1) & mask;
+        t->keys[j] = h;
+        t->w[j] = v->t[i].weight;
+    }
+    return CHR_OK;
+}
+
+double chr__sv_table_dot(const chr__sv_table *t, const chr__sv *b)
+{
+    double s = 0;
+    if (!t->cap)
+        return 0;
+    size_t mask = t->cap - 1;
+    for (uint32_t i = 0; i < b->n; i++) {
+        uint64_t h = b->t[i].hash;
+        if (h == 0) {
+            if (t->has_zero)
+                s += (double)t->zero_w * b->t[i].weight;
+            continue;
+        }
+        for (size_t j = (size_t)(h ^ (h >> 32)) & mask; t->keys[j];
+             j = (j + 1) & mask) {
+            if (t->keys[j] == h) {
+                s += (double)t->w[j] * b->t[i].weight;
+                break;
+            }
+        }
+    }
+    return s;
+}
+
+void chr__sv_table_free(chr__sv_table *t)
+{
+    free(t->keys);
+    free(t->w);
+    memset(t, 0, sizeof *t);
+}
+
 double chr__sv_avg_link(const chr__sv *doc, const chr__sv *sum, int n_docs)
 {
     if (doc->n == 0 || sum->n == 0 || n_docs <= 0)

@@ -43,6 +43,25 @@ chr_status chr__sv_pack(const chr__sv *v, chr_buf *b);
 /* The dot product of two vectors. */
 double chr__sv_dot(const chr__sv *a, const chr__sv *b);
 
+/* One vector's terms in an open-addressed table, for the dot products of
+ * one document with many stories: each of the other vector's terms is one
+ * probe into a table that stays in L1 cache, instead of a merge whose
+ * branches cannot be predicted. The products are summed in the other
+ * vector's (hash) order, as chr__sv_dot sums them, so the result is the
+ * same double. The table's memory is reused from one set() to the next. */
+typedef struct chr__sv_table {
+    uint64_t *keys; /* 0: empty slot (a term hashed to 0 is kept apart) */
+    float *w;
+    size_t cap;     /* slots, a power of two */
+    int has_zero;
+    float zero_w;
+} chr__sv_table;
+
+chr_status chr__sv_table_set(chr__sv_table *t, const chr__sv *v);
+/* chr__sv_dot(v, b) for the v last set. */
+double chr__sv_table_dot(const chr__sv_table *t, const chr__sv *b);
+void chr__sv_table_free(chr__sv_table *t);
+
 /* Average link: the mean cosine of the (normalised) document with the
  * n_docs members whose vectors `sum` adds up; 0 when either is empty. */
 double chr__sv_avg_link(const chr__sv *doc, const chr__sv *sum, int n_docs);

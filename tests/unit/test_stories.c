@@ -266,55 +266,6 @@ T_TEST(stories_refine_moves_a_misplaced_document)
     chr_doc_free(a2);
 }
 
-/* The late pass of refine(): a document left alone in its story because
- * its match was below `threshold` on arrival joins once the batch is in,
- * when the match reaches late_threshold; with the late pass off (its bar
- * not below `threshold`) it stays alone. */
-T_TEST(stories_late_pass_joins_a_lone_document)
-{
-    for (int late_on = 0; late_on <= 1; late_on++) {
-        chr__stories *s = chr__stories_new();
-        chr__stories_params *p = chr__stories_params_of(s);
-        p->threshold = p->strong = p->ratio_low = 0.99;
-        p->late_threshold = late_on ? 0.0 : 0.99;
-        chr_doc *a = doc_of(DAM, "2025-03-11", NULL);
-        chr_doc *b = doc_of(QUAKE, "2025-03-12", NULL);
-        chr_doc *a2 = doc_of(DAM2, "2025-03-12", NULL);
-        T_EQ_INT(chr__stories_count(s, a), CHR_OK);
-        T_EQ_INT(chr__stories_count(s, b), CHR_OK);
-        T_EQ_INT(chr__stories_count(s, a2), CHR_OK);
-        chr__assignment as;
-        T_EQ_INT(chr__stories_match(s, a, &as), CHR_OK);
-        T_EQ_INT(chr__stories_add(s, 1, a, CHR__SA_COUNTED), CHR_OK);
-        T_EQ_INT(chr__stories_match(s, b, &as), CHR_OK);
-        T_EQ_INT(chr__stories_add(s, 2, b, CHR__SA_COUNTED), CHR_OK);
-        /* on arrival the bar is too high: the dam report opens story 3 */
-        T_EQ_INT(chr__stories_match(s, a2, &as), CHR_OK);
-        T_EQ_INT(as.story, 0);
-        T_EQ_INT(chr__stories_add(s, 3, a2, CHR__SA_COUNTED), CHR_OK);
-        T_EQ_INT(chr__stories_keep(s, 10, 1, a), CHR_OK);
-        T_EQ_INT(chr__stories_keep(s, 11, 2, b), CHR_OK);
-        T_EQ_INT(chr__stories_keep(s, 12, 3, a2), CHR_OK);
-        moves m = {0, 0, 0, 0};
-        T_EQ_INT(chr__stories_refine(s, 2, note_move, &m), CHR_OK);
-        if (late_on) {
-            T_EQ_INT(m.n, 1);
-            T_EQ_INT(m.seq, 12);
-            T_EQ_INT(m.from, 3);
-            T_EQ_INT(m.to, 1);
-        } else {
-            T_EQ_INT(m.n, 0);
-        }
-        /* the bar of the regular passes is restored afterwards */
-        T_CHECK(p->threshold == 0.99);
-        chr__stories_forget(s);
-        chr__stories_free(s);
-        chr_doc_free(a);
-        chr_doc_free(b);
-        chr_doc_free(a2);
-    }
-}
-
 /* ---- vec.c: trimming a vector to its heaviest terms ---- */
 
 static int cmp_u64_hash(const void *a, const void *b)
@@ -329,6 +280,50 @@ static int cmp_w_desc(const void *a, const void *b)
     if (x != y)
         return x > y ? -1 : 1;
     return cmp_u64_hash(a, b);
+}
+
+/* The probe table gives exactly chr__sv_dot's value (the same products in
+ * the same order), with shared and unshared terms, a term hashed to 0,
+ * hashes that collide in the table, and a table reused for a smaller
+ * vector after a larger one. */
+T_TEST(vec_probe_table_dot_equals_merge_dot)
+{
+    static const uint32_t sizes[] = {0, 1, 3, 40, 300, 5};
+    uint64_t x = 987654321;
+    chr__sv_table tab;
+    memset(&tab, 0, sizeof tab);
+    chr_term *ta = malloc(300 * sizeof *ta), *tb = malloc(300 * sizeof *tb);
+    T_CHECK(ta && tb);
+    for (size_t si = 0; ta && tb && si < sizeof sizes / sizeof *sizes; si++)
+        for (size_t sj = 0; sj < sizeof sizes / sizeof *sizes; sj++) {
+            uint32_t na = sizes[si], nb = sizes[sj];
+            for (uint32_t i = 0; i < na; i++) {
+                x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+                /* low bits all alike: every term probes the same slots */
+                ta[i].hash = i == 1 ? 0 : (x & ~(uint64_t)0xFFFFF) | 7;
+                ta[i].weight = (float)((x >> 33) % 1000) / 997.0f;
+            }
+            for (uint32_t i = 0; i < nb; i++) {
+                x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+                /* about half of b's terms are a's */
+                tb[i].hash = (i % 2 && i < na) ? ta[i].hash
+                                               : (x & ~(uint64_t)0xFFFFF) | 7;
+                tb[i].weight = (float)((x >> 29) % 1000) / 991.0f;
+            }
+            if (nb > 1)
+                tb[1].hash = 0;
+            qsort(ta, na, sizeof *ta, cmp_u64_hash);
+            qsort(tb, nb, sizeof *tb, cmp_u64_hash);
+            chr__sv a = {ta, na, 0}, b = {tb, nb, 0};
+            T_EQ_INT(chr__sv_table_set(&tab, &a), CHR_OK);
+            double want = chr__sv_dot(&a, &b), got = chr__sv_table_dot(&tab, &b);
+            T_CHECK(want == got);
+            if (na > 1 && nb > 1)
+                T_CHECK(want != 0); /* the shared terms did count */
+        }
+    chr__sv_table_free(&tab);
+    free(ta);
+    free(tb);
 }
 
 T_TEST(vec_trim_keeps_the_heaviest_in_hash_order)
