@@ -495,7 +495,21 @@ chr_status chr__st_match_vecs(chr__stories *s, const chr_doc *doc,
     float top[SCORED_CANDIDATES];
     if (nh && chr__sv_table_set(&s->probe, &v.terms) != CHR_OK)
         return CHR_NOMEM;
+#ifdef __GNUC__
+    /* the candidates are scattered over the story array, and their term
+       lists over the heap: ask for every record now, and for each term
+       list two candidates ahead */
     for (size_t h = 0; h < nh; h++) {
+        const char *rec = (const char *)&s->stories[heap[h]];
+        __builtin_prefetch(rec);
+        __builtin_prefetch(rec + sizeof(story) - 1);
+    }
+#endif
+    for (size_t h = 0; h < nh; h++) {
+#ifdef __GNUC__
+        if (h + 2 < nh)
+            __builtin_prefetch(s->stories[heap[h + 2]].terms.t);
+#endif
         s->pend_ix[h] = heap[h];
         s->pend_sc[h] = (float)story_score(s, &v, &s->stories[heap[h]]);
         top[h] = s->pend_sc[h];
