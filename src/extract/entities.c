@@ -111,6 +111,9 @@ static int is_abbrev(const char *f)
     static const char *const ab[] = {"mr", "mrs", "ms", "dr", "st", "gen",
                                      "lt", "col", "sen", "rep", "gov",
                                      "prof", "capt", "sgt", "maj", "adm"};
+    size_t n = strnlen(f, 5);
+    if (n < 2 || n > 4) /* every one is 2 to 4 letters: no compares */
+        return 0;
     for (size_t i = 0; i < CHR__ARRAY_LEN(ab); i++)
         if (strcmp(f, ab[i]) == 0)
             return 1;

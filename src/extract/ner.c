@@ -49,6 +49,20 @@ static chr_status tag_doc(const chr__ner_model *m, const chr__ner_tok *toks,
                           size_t n, const size_t *sent_first, size_t nsent,
                           int *lab)
 {
+    /* scratch sized by the longest piece, allocated once for the document */
+    size_t longest = 0;
+    for (size_t k = 0; k < nsent; k++) {
+        size_t a = sent_first[k], b = k + 1 < nsent ? sent_first[k + 1] : n;
+        if (b - a > longest)
+            longest = b - a;
+    }
+    if (longest > NER_MAX_SENT) /* tagged in pieces of at most this */
+        longest = NER_MAX_SENT;
+    chr__ner_scratch sc;
+    if (!chr__ner_scratch_init(&sc, longest)) {
+        chr__ner_scratch_free(&sc);
+        return CHR_NOMEM;
+    }
     chr__ner_docmem dm;
     chr__ner_docmem_init(&dm, NER_DOC_WORDS);
     chr_status st = CHR_OK;
@@ -56,7 +70,7 @@ static chr_status tag_doc(const chr__ner_model *m, const chr__ner_tok *toks,
         size_t a = sent_first[k], b = k + 1 < nsent ? sent_first[k + 1] : n;
         for (size_t p = a; p < b; p += NER_MAX_SENT) {
             size_t len = b - p < NER_MAX_SENT ? b - p : NER_MAX_SENT;
-            if (!chr__ner_docmem_scan(&dm, toks + p, len))
+            if (!chr__ner_docmem_scan_s(&dm, toks + p, len, &sc))
                 st = CHR_NOMEM;
         }
     }
@@ -64,12 +78,13 @@ static chr_status tag_doc(const chr__ner_model *m, const chr__ner_tok *toks,
         size_t a = sent_first[k], b = k + 1 < nsent ? sent_first[k + 1] : n;
         for (size_t p = a; p < b && st == CHR_OK; p += NER_MAX_SENT) {
             size_t len = b - p < NER_MAX_SENT ? b - p : NER_MAX_SENT;
-            if (!chr__ner_tag_sentence(m, &dm, toks + p, len, lab + p) ||
-                !chr__ner_docmem_tagged(&dm, toks + p, lab + p, len))
+            chr__ner_tag_sentence_s(m, &dm, toks + p, len, lab + p, &sc);
+            if (!chr__ner_docmem_tagged(&dm, toks + p, lab + p, len))
                 st = CHR_NOMEM;
         }
     }
     chr__ner_docmem_free(&dm);
+    chr__ner_scratch_free(&sc);
     return st;
 }
 

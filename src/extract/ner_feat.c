@@ -220,11 +220,15 @@ static int caps_line(const tokinfo *ti, size_t n)
     return caps >= 2 && caps * 2 > alpha;
 }
 
-int chr__ner_docmem_scan(chr__ner_docmem *d, const chr__ner_tok *t, size_t n)
+size_t chr__ner_tokinfo_size(void)
 {
-    tokinfo *ti = calloc(n ? n : 1, sizeof *ti);
-    if (!ti)
-        return 0;
+    return sizeof(tokinfo);
+}
+
+/* The words of one sentence into d, with ti[n] as room for their facts. */
+static int docmem_scan(chr__ner_docmem *d, const chr__ner_tok *t, size_t n,
+                       tokinfo *ti)
+{
     for (size_t i = 0; i < n; i++)
         tok_info(&t[i], &ti[i]);
     int caps = caps_line(ti, n);
@@ -249,8 +253,23 @@ int chr__ner_docmem_scan(chr__ner_docmem *d, const chr__ner_tok *t, size_t n)
         else if (d->len < d->limit)
             ok = 0;
     }
+    return ok;
+}
+
+int chr__ner_docmem_scan(chr__ner_docmem *d, const chr__ner_tok *t, size_t n)
+{
+    tokinfo *ti = malloc((n ? n : 1) * sizeof *ti);
+    if (!ti)
+        return 0;
+    int ok = docmem_scan(d, t, n, ti);
     free(ti);
     return ok;
+}
+
+int chr__ner_docmem_scan_s(chr__ner_docmem *d, const chr__ner_tok *t,
+                           size_t n, chr__ner_scratch *s)
+{
+    return docmem_scan(d, t, n, (tokinfo *)s->ti);
 }
 
 int chr__ner_docmem_tagged(chr__ner_docmem *d, const chr__ner_tok *t,
@@ -310,21 +329,11 @@ static inline uint64_t HI(uint64_t tid, uint64_t v)
 
 static const char bos[] = "<s>", eos[] = "</s>";
 
-int chr__ner_features(const chr__ner_gaz *g, const chr__ner_docmem *d,
-                      const chr__ner_tok *t, size_t n, uint64_t *feats,
-                      int *nf)
+/* Features of t[0..n) with ti[n] and gpos[n] (zeroed) as room. */
+static void features(const chr__ner_gaz *g, const chr__ner_docmem *d,
+                     const chr__ner_tok *t, size_t n, uint64_t *feats,
+                     int *nf, tokinfo *ti, uint8_t (*gpos)[4])
 {
-    if (n == 0)
-        return 1;
-    tokinfo *ti = calloc(n, sizeof *ti);
-    uint8_t(*gpos)[4] = calloc(n, sizeof *gpos);
-    if (!ti || !gpos) {
-        free(ti);
-        free(gpos);
-        for (size_t i = 0; i < n; i++)
-            nf[i] = 0;
-        return 0;
-    }
     for (size_t i = 0; i < n; i++)
         tok_info(&t[i], &ti[i]);
     int caps = caps_line(ti, n);
@@ -456,7 +465,35 @@ int chr__ner_features(const chr__ner_gaz *g, const chr__ner_docmem *d,
         }
         nf[i] = s.n;
     }
+}
+
+int chr__ner_features(const chr__ner_gaz *g, const chr__ner_docmem *d,
+                      const chr__ner_tok *t, size_t n, uint64_t *feats,
+                      int *nf)
+{
+    if (n == 0)
+        return 1;
+    tokinfo *ti = malloc(n * sizeof *ti);
+    uint8_t(*gpos)[4] = calloc(n, sizeof *gpos);
+    if (!ti || !gpos) {
+        free(ti);
+        free(gpos);
+        for (size_t i = 0; i < n; i++)
+            nf[i] = 0;
+        return 0;
+    }
+    features(g, d, t, n, feats, nf, ti, gpos);
     free(ti);
     free(gpos);
     return 1;
+}
+
+void chr__ner_features_s(const chr__ner_gaz *g, const chr__ner_docmem *d,
+                         const chr__ner_tok *t, size_t n, uint64_t *feats,
+                         int *nf, chr__ner_scratch *s)
+{
+    if (n == 0)
+        return;
+    memset(s->gpos, 0, n * sizeof *s->gpos);
+    features(g, d, t, n, feats, nf, (tokinfo *)s->ti, s->gpos);
 }

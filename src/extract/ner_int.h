@@ -52,7 +52,23 @@ typedef struct chr__ner_gaz {
 
 /* Model: open-addressing table feature hash -> weights[start .. start+cnt)
  * (labels in wlab, weights in wval, scaled by 1/scale). trans[a+1][b] is the
- * weight of label b after label a (row 0: sentence start). */
+ * weight of label b after label a (row 0: sentence start).
+ * Two layouts of the same weights:
+ * - split arrays keys/start/cnt/wlab/wval, a linear-probing table of cap
+ *   slots: what the training tool builds (tools/ner_model_io.h); bucket is
+ *   NULL then;
+ * - packed (the compiled-in model, tools/gen_ner_model.c): a table of
+ *   nbucket buckets of 4 (key, payload) pairs, one 64-byte line each
+ *   (bucket[8b + 2s] the key of slot s of bucket b, 0 = empty,
+ *   bucket[8b + 2s + 1] its payload, NER_PAY_* below). A key is in its
+ *   first bucket (ner_bucket1), or in its second (ner_bucket2) when the
+ *   first is full (its last slot taken) and lacks it, so a lookup is
+ *   mostly one line, its four keys compared without a branch. A feature
+ *   of one or two weights has them inside its payload, one of many a
+ *   dense row of wrow, a few a list in wpk. keys/start/cnt/wlab/wval are
+ *   NULL and cap is 4 * nbucket then.
+ * Scores are integer sums of the same weights either way, so both give the
+ * same results. */
 typedef struct chr__ner_model {
     const uint64_t *keys;
     const uint32_t *start;
@@ -63,7 +79,67 @@ typedef struct chr__ner_model {
     float scale;
     const float *trans; /* (NER_NLAB + 1) * NER_NLAB */
     chr__ner_gaz gaz;
+    const uint64_t *bucket; /* 8 * nbucket; NULL: split arrays */
+    size_t nbucket;
+    const uint32_t *wpk;  /* weight lists of NER_PAY_LIST payloads */
+    const int32_t *wrow;  /* rows of 16 weights of NER_PAY_ROW payloads */
 } chr__ner_model;
+
+/* The two buckets of a key among nb (multiply-shift on each half). */
+static inline size_t ner_bucket1(uint64_t key, size_t nb)
+{
+    return (size_t)(((key & 0xffffffffu) * (uint64_t)nb) >> 32);
+}
+static inline size_t ner_bucket2(uint64_t key, size_t nb)
+{
+    return (size_t)(((key >> 32) * (uint64_t)nb) >> 32);
+}
+
+/* Payload of a packed slot (64 bits): bits 0-7 the number of weights cnt,
+ * bits 13-15 the form, and
+ * - NER_PAY_ROW (NER_ROW_MIN or more weights; also payload 0, a feature
+ *   the model lacks): label 0's weight in bits 16-31, those of labels
+ *   1..16 the dense row wrow[16*off .. 16*off+16) (32-bit, zero where the
+ *   model has none; a row is one aligned cache line), off in bits 32-63;
+ *   row 0 is all zeros;
+ * - NER_PAY_INLINE (cnt <= 2): label 0 in bits 8-12, weight 0 in bits
+ *   16-31 (two's complement), label 1 in bits 32-39, weight 1 in 48-63;
+ * - NER_PAY_LIST (3 or 4 weights): the weights are wpk[off .. off+cnt),
+ *   off in bits 32-63; a packed weight has its label in bits 0-7 and its
+ *   value in bits 16-31.
+ * A dense row is added without looking at labels (16 lanes at once); most
+ * lookups end in one, so the form's branch is well predicted. */
+#define NER_ROW_MIN 5 /* weights from which a feature gets a dense row */
+enum { NER_PAY_ROW = 0, NER_PAY_INLINE = 1, NER_PAY_LIST = 2 };
+static inline int ner_pay_form(uint64_t pay)
+{
+    return (int)((pay >> 13) & 7);
+}
+static inline uint64_t ner_pay_inline(int cnt, int l0, int v0, int l1, int v1)
+{
+    return (uint64_t)(unsigned)cnt | (uint64_t)(unsigned)l0 << 8 |
+           (uint64_t)NER_PAY_INLINE << 13 | (uint64_t)(uint16_t)v0 << 16 |
+           (uint64_t)(unsigned)l1 << 32 | (uint64_t)(uint16_t)v1 << 48;
+}
+static inline uint64_t ner_pay_list(int cnt, uint32_t off)
+{
+    return (uint64_t)(unsigned)cnt | (uint64_t)NER_PAY_LIST << 13 |
+           (uint64_t)off << 32;
+}
+static inline uint64_t ner_pay_row(int cnt, int v0, uint32_t row)
+{
+    return (uint64_t)(unsigned)cnt | (uint64_t)NER_PAY_ROW << 13 |
+           (uint64_t)(uint16_t)v0 << 16 | (uint64_t)row << 32;
+}
+static inline uint32_t ner_wpk_make(int lab, int val)
+{
+    return (uint32_t)(unsigned)lab | (uint32_t)(uint16_t)val << 16;
+}
+static inline int ner_i16(uint64_t bits)
+{
+    uint16_t u = (uint16_t)bits;
+    return u < 0x8000 ? (int)u : (int)u - 0x10000;
+}
 
 /* Hashes. */
 uint64_t chr__ner_hash(uint64_t seed, const char *s, size_t n);
@@ -147,5 +223,38 @@ const chr__ner_model *chr__ner_builtin(void);
  * n <= NER_MAX_SENT. Returns 0 when out of memory (scratch is malloc'ed). */
 int chr__ner_tag_sentence(const chr__ner_model *m, const chr__ner_docmem *d,
                            const chr__ner_tok *t, size_t n, int *lab);
+
+/* Scratch memory for tagging the sentences of a document one after the
+ * other without allocating per sentence: sized once for sentences of at
+ * most `max` tokens (<= NER_MAX_SENT). */
+typedef struct chr__ner_scratch {
+    size_t max;
+    uint64_t *feats; /* max * NER_MAXFEAT */
+    uint64_t *refs;  /* max * NER_MAXFEAT: payloads found by the lookups */
+    uint32_t *pend;  /* max * NER_MAXFEAT: lookups going on to a 2nd bucket */
+    int *nf;
+    float *score;    /* max * NER_NLAB */
+    float *best;     /* max * NER_NLAB */
+    unsigned char *back;
+    void *ti;        /* max token facts (ner_feat.c) */
+    uint8_t (*gpos)[4];
+} chr__ner_scratch;
+/* Returns 0 when out of memory (then free is still safe). */
+int chr__ner_scratch_init(chr__ner_scratch *s, size_t max);
+void chr__ner_scratch_free(chr__ner_scratch *s);
+/* chr__ner_tag_sentence with scratch s (n <= s->max). Always succeeds. */
+void chr__ner_tag_sentence_s(const chr__ner_model *m,
+                             const chr__ner_docmem *d, const chr__ner_tok *t,
+                             size_t n, int *lab, chr__ner_scratch *s);
+/* chr__ner_features with the token facts and gazetteer positions in
+ * scratch s (n <= s->max). */
+void chr__ner_features_s(const chr__ner_gaz *g, const chr__ner_docmem *d,
+                         const chr__ner_tok *t, size_t n, uint64_t *feats,
+                         int *nf, chr__ner_scratch *s);
+/* chr__ner_docmem_scan with the token facts in scratch s (n <= s->max). */
+int chr__ner_docmem_scan_s(chr__ner_docmem *d, const chr__ner_tok *t,
+                           size_t n, chr__ner_scratch *s);
+/* Bytes of the token facts of one token (ner_feat.c). */
+size_t chr__ner_tokinfo_size(void);
 
 #endif

@@ -21,6 +21,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* chr__utf8_decode with the ASCII case inline (n >= 1): most bytes are
+ * ASCII, and the call per byte was a good part of the tokeniser's time. */
+static inline size_t decode(const char *s, size_t n, int32_t *c)
+{
+    unsigned char b = (unsigned char)s[0];
+    if (b < 0x80) {
+        *c = b;
+        return 1;
+    }
+    return chr__utf8_decode(s, n, c);
+}
+
 static int is_space_cp(int32_t c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
@@ -168,6 +180,8 @@ static int ieq_n(const char *a, const char *b, size_t n)
 
 static int is_clitic(const char *s, size_t n)
 {
+    if (n < 2 || n > 3) /* every clitic is 2 or 3 bytes */
+        return 0;
     for (size_t i = 0; i < CHR__ARRAY_LEN(clitics); i++)
         if (chr__ieq(s, n, clitics[i]))
             return 1;
@@ -230,9 +244,16 @@ static void word_piece(tk *k, const char *text, size_t a, size_t b)
         q_b = end;
         end -= 3;
     }
-    /* clitics */
+    /* clitics: each ends in one of these letters, which most words do not
+       (a clitic, with a straight or a typographic apostrophe, ends the
+       piece); the loop below is skipped for the others */
     size_t c_a = end;
-    for (size_t i = 0; i < CHR__ARRAY_LEN(clitics) && c_a == end; i++) {
+    unsigned char last = end > a ? (unsigned char)text[end - 1] : 0;
+    if (last >= 'A' && last <= 'Z')
+        last = (unsigned char)(last + 32);
+    int may_clitic = last && strchr("stelmd", last) != NULL;
+    for (size_t i = 0;
+         may_clitic && i < CHR__ARRAY_LEN(clitics) && c_a == end; i++) {
         size_t cl = strlen(clitics[i]);
         const char *ap = strchr(clitics[i], '\'');
         size_t pre = (size_t)(ap - clitics[i]);
@@ -264,7 +285,7 @@ static void chunk(tk *k, const char *text, size_t a, size_t b)
     size_t i = a, piece = a;
     while (i < b) {
         int32_t c;
-        size_t l = chr__utf8_decode(text + i, b - i, &c);
+        size_t l = decode(text + i, b - i, &c);
         const char *hp = hard_punct(c);
         int split = hp != NULL;
         if (!split && (c == ',' || c == ':')) {
@@ -312,14 +333,14 @@ chr_status chr__ner_tokenize(const char *text, size_t len, size_t max_tok,
         size_t i = ps, e = ps + pn;
         while (i < e && !k.failed) {
             int32_t c;
-            size_t l = chr__utf8_decode(text + i, e - i, &c);
+            size_t l = decode(text + i, e - i, &c);
             if (is_space_cp(c)) {
                 i += l;
                 continue;
             }
             size_t j = i;
             while (j < e) {
-                l = chr__utf8_decode(text + j, e - j, &c);
+                l = decode(text + j, e - j, &c);
                 if (is_space_cp(c))
                     break;
                 j += l;

@@ -7,6 +7,7 @@
 #include "extract/ner_int.h"
 #include "extract/ner_tok.h"
 
+#include <float.h>
 #include <stdlib.h>
 
 /* Tokens of s joined by '|', sentence starts marked by '#'. */
@@ -267,4 +268,120 @@ T_TEST(ner_tag_tokens)
     T_EQ_INT(type[3], CHR__NER_LOC);
     T_EQ_INT(type[5], CHR__NER_PER);
     T_EQ_INT(type[7], 0);
+}
+
+/* The plain Viterbi of a scan over all label pairs, the reference the
+ * faster decoder must match exactly (ties included: the first best
+ * predecessor in label order wins). */
+static void viterbi_ref(const float *score, const float *trans, size_t n,
+                        int *out)
+{
+    static float best[16][NER_NLAB];
+    static int back[16][NER_NLAB];
+    for (int b = 0; b < NER_NLAB; b++)
+        best[0][b] = chr__ner_allowed(-1, b) ? score[b] + trans[b] : -FLT_MAX;
+    for (size_t i = 1; i < n; i++) {
+        for (int b = 0; b < NER_NLAB; b++) {
+            float bs = -FLT_MAX;
+            int bl = 0;
+            for (int a = 0; a < NER_NLAB; a++) {
+                float pa = best[i - 1][a];
+                if (pa == -FLT_MAX || !chr__ner_allowed(a, b))
+                    continue;
+                float v = pa + trans[(a + 1) * NER_NLAB + b];
+                if (v > bs) {
+                    bs = v;
+                    bl = a;
+                }
+            }
+            best[i][b] = bs == -FLT_MAX ? -FLT_MAX : bs + score[i * NER_NLAB + b];
+            back[i][b] = bl;
+        }
+    }
+    int bl = 0;
+    float bs = -FLT_MAX;
+    for (int b = 0; b < NER_NLAB; b++) {
+        int pos = ner_lab_pos(b);
+        if ((b == 0 || pos == NER_L || pos == NER_U) && best[n - 1][b] > bs) {
+            bs = best[n - 1][b];
+            bl = b;
+        }
+    }
+    for (size_t i = n; i-- > 0;) {
+        out[i] = bl;
+        if (i)
+            bl = back[i][bl];
+    }
+}
+
+T_TEST(ner_viterbi_matches_full_scan)
+{
+    /* coarse values (many ties) and fine ones, transitions of both signs */
+    float score[16 * NER_NLAB], trans[(NER_NLAB + 1) * NER_NLAB];
+    unsigned x = 777;
+    int differ = 0;
+    for (int r = 0; r < 400; r++) {
+        int coarse = r % 2;
+        for (size_t i = 0; i < CHR__ARRAY_LEN(score); i++) {
+            x = x * 1103515245u + 12345u;
+            score[i] = coarse ? (float)((x >> 16) % 3)
+                              : (float)((x >> 8) % 2000) / 100.0f - 10.0f;
+        }
+        for (size_t i = 0; i < CHR__ARRAY_LEN(trans); i++) {
+            x = x * 1103515245u + 12345u;
+            trans[i] = coarse ? (float)((x >> 16) % 3) - 1.0f
+                              : (float)((x >> 8) % 2000) / 200.0f - 5.0f;
+        }
+        size_t n = 1 + (size_t)(r % 16);
+        int got[16], want[16];
+        chr__ner_viterbi(score, trans, n, got);
+        viterbi_ref(score, trans, n, want);
+        if (memcmp(got, want, n * sizeof *got) != 0)
+            differ++;
+    }
+    T_EQ_INT(differ, 0);
+}
+
+T_TEST(ner_scratch_path_matches_sentence_path)
+{
+    /* one sentence tagged through a document's shared scratch (flat
+       lookups with prefetching) and through chr__ner_score a token at a
+       time: the same scores, so the same labels */
+    const chr__ner_model *m = chr__ner_builtin();
+    T_CHECK(m != NULL);
+    if (!m)
+        return;
+    static const char *const w[] = { "Officials", "in", "Northbridge",
+                                     "said", "Maria", "Olsen", "of",
+                                     "Kestrel", "Holdings", "met",
+                                     "the", "Velmar", "Council", "." };
+    enum { N = CHR__ARRAY_LEN(w) };
+    chr__ner_tok t[N];
+    for (size_t i = 0; i < N; i++) {
+        t[i].s = w[i];
+        t[i].n = strlen(w[i]);
+    }
+    chr__ner_scratch s;
+    T_CHECK(chr__ner_scratch_init(&s, N));
+    int lab1[N], lab2[N];
+    chr__ner_tag_sentence_s(m, NULL, t, N, lab1, &s);
+    static uint64_t f[N * NER_MAXFEAT];
+    int nf[N];
+    float sc1[N * NER_NLAB], sc2[N * NER_NLAB];
+    T_CHECK(chr__ner_features(&m->gaz, NULL, t, N, f, nf));
+    chr__ner_score(m, f, nf, N, sc2);
+    chr__ner_viterbi(sc2, m->trans, N, lab2);
+    memcpy(sc1, s.score, sizeof sc1);
+    T_CHECK(memcmp(sc1, sc2, sizeof sc1) == 0);
+    T_CHECK(memcmp(lab1, lab2, sizeof lab1) == 0);
+    /* a feature the model lacks scores nothing; the bias scores something */
+    uint64_t none = 0x0123456789abcdefULL;
+    int one = 1;
+    float z[NER_NLAB];
+    chr__ner_score(m, &none, &one, 1, z);
+    int nonzero = 0;
+    for (int b = 0; b < NER_NLAB; b++)
+        nonzero += z[b] != 0.0f;
+    T_EQ_INT(nonzero, 0);
+    chr__ner_scratch_free(&s);
 }
