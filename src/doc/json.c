@@ -15,6 +15,10 @@ chr_status chr__json_strn(chr_buf *b, const char *s, size_t n)
     size_t run = 0;
     for (size_t i = 0; i < n && st == CHR_OK; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\') { /* the common case */
+            run++;
+            continue;
+        }
         const char *esc = NULL;
         char u[7];
         switch (c) {

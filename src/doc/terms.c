@@ -12,6 +12,7 @@
 #include "doc/doc.h"
 
 #include "text/text.h"
+#include "text/strtab.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -52,7 +53,7 @@ static const char *const not_places[] = {
 static int is_not_place(const char *w)
 {
     for (size_t i = 0; i < CHR__ARRAY_LEN(not_places); i++)
-        if (strcmp(w, not_places[i]) == 0)
+        if (not_places[i][0] == w[0] && !chr__strtab_cmp(w, not_places[i]))
             return 1;
     return 0;
 }
@@ -164,10 +165,86 @@ static int term_word(void *ctx, const chr__token *t)
     return 0;
 }
 
-static int cmp_term(const void *a, const void *b)
+/* Sorts t[0..n) by hash, inline (glibc's qsort is a merge sort calling a
+ * comparison through a pointer: about 1% of the analysis). The hashes are
+ * a map's keys, so distinct: any correct sort gives the same order.
+ * Quicksort on the median of three, insertion sort below 16 elements,
+ * recursion on the smaller side only (depth <= log2 n), heapsort when
+ * the partitions keep coming out lopsided (n log n whatever the keys). */
+static void sift_down(chr_term *t, size_t i, size_t n)
 {
-    uint64_t x = ((const chr_term *)a)->hash, y = ((const chr_term *)b)->hash;
-    return x < y ? -1 : x > y;
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= n)
+            return;
+        if (c + 1 < n && t[c + 1].hash > t[c].hash)
+            c++;
+        if (t[i].hash >= t[c].hash)
+            return;
+        chr_term x = t[i];
+        t[i] = t[c];
+        t[c] = x;
+        i = c;
+    }
+}
+
+static void heap_sort(chr_term *t, size_t n)
+{
+    for (size_t i = n / 2; i-- > 0;)
+        sift_down(t, i, n);
+    for (size_t k = n; k-- > 1;) {
+        chr_term x = t[0];
+        t[0] = t[k];
+        t[k] = x;
+        sift_down(t, 0, k);
+    }
+}
+
+static void sort_terms(chr_term *t, size_t n, int budget)
+{
+    while (n > 16) {
+        if (budget-- <= 0) {
+            heap_sort(t, n);
+            return;
+        }
+        size_t m = n / 2;
+        /* median of t[0], t[m], t[n-1] moved to t[n-1] as the pivot */
+        if (t[m].hash < t[0].hash) {
+            chr_term x = t[m]; t[m] = t[0]; t[0] = x;
+        }
+        if (t[n - 1].hash < t[0].hash) {
+            chr_term x = t[n - 1]; t[n - 1] = t[0]; t[0] = x;
+        }
+        if (t[m].hash < t[n - 1].hash) {
+            chr_term x = t[m]; t[m] = t[n - 1]; t[n - 1] = x;
+        }
+        uint64_t pv = t[n - 1].hash;
+        size_t i = 0;
+        for (size_t j = 0; j + 1 < n; j++)
+            if (t[j].hash < pv) {
+                chr_term x = t[i]; t[i] = t[j]; t[j] = x;
+                i++;
+            }
+        chr_term x = t[i]; t[i] = t[n - 1]; t[n - 1] = x;
+        /* t[0..i) < pivot = t[i] < t[i+1..n) */
+        if (i < n - 1 - i) {
+            sort_terms(t, i, budget);
+            t += i + 1;
+            n -= i + 1;
+        } else {
+            sort_terms(t + i + 1, n - 1 - i, budget);
+            n = i;
+        }
+    }
+    for (size_t i = 1; i < n; i++) {
+        chr_term x = t[i];
+        size_t j = i;
+        while (j > 0 && t[j - 1].hash > x.hash) {
+            t[j] = t[j - 1];
+            j--;
+        }
+        t[j] = x;
+    }
 }
 
 static chr_term *map_to_terms(const chr__map *m, chr__arena *a, size_t *n)
@@ -183,7 +260,10 @@ static chr_term *map_to_terms(const chr__map *m, chr__arena *a, size_t *n)
         t[*n].weight = (float)m->vals[i];
         (*n)++;
     }
-    qsort(t, *n, sizeof *t, cmp_term);
+    int budget = 2;
+    for (size_t k = *n; k > 1; k >>= 1)
+        budget += 2;
+    sort_terms(t, *n, budget);
     return t;
 }
 

@@ -106,17 +106,25 @@ const char *chr__country_code(chr__ectx *c, int32_t country,
 
 /* ---- 1. words ---- */
 
-static int is_abbrev(const char *f)
+/* f: a folded word of n bytes, NUL-terminated. Compared inline, first
+ * letter first: this runs for every word after a dot. */
+static int is_abbrev(const char *f, size_t n)
 {
     static const char *const ab[] = {"mr", "mrs", "ms", "dr", "st", "gen",
                                      "lt", "col", "sen", "rep", "gov",
                                      "prof", "capt", "sgt", "maj", "adm"};
-    size_t n = strnlen(f, 5);
     if (n < 2 || n > 4) /* every one is 2 to 4 letters: no compares */
         return 0;
-    for (size_t i = 0; i < CHR__ARRAY_LEN(ab); i++)
-        if (strcmp(f, ab[i]) == 0)
+    for (size_t i = 0; i < CHR__ARRAY_LEN(ab); i++) {
+        const char *w = ab[i];
+        if (w[0] != f[0])
+            continue;
+        size_t j = 1;
+        while (j < n && w[j] == f[j])
+            j++;
+        if (j == n && w[n] == '\0')
             return 1;
+    }
     return 0;
 }
 
@@ -181,11 +189,14 @@ static int on_word(void *ctx, const chr__token *t)
             else
                 other = 1;
         }
-        int initial = p->flen == 1 || is_abbrev(CHR__TF(c, p));
         w->plain = spaces != 0;
         w->joined = spaces || (dot == 1 && !stop && !nl && !other &&
                                p->flen == 1);
-        w->sent_start = stop || nl || (dot && !initial);
+        /* an initial or a title's abbreviation does not end a sentence;
+           looked up only after a dot */
+        w->sent_start = stop || nl ||
+                        (dot && !(p->flen == 1 ||
+                                  is_abbrev(CHR__TF(c, p), p->flen)));
         if (other && !dot && !stop && !nl) {
             /* an opening quotation mark starts a quoted sentence */
             for (size_t i = p->end; i < t->start; i++)

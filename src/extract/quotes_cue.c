@@ -24,6 +24,7 @@
  * "<clause>, according to X"; the clause must have three words or more and
  * must not open with a quotation mark (that is a direct quotation). */
 #include "extract/quotes_int.h"
+#include "text/strtab.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -65,14 +66,9 @@ static const char *const adverbs[] = {"again", "also", "further", "later",
 static const char *const doc_heads[] = {"readout", "release", "report",
                                         "statement", "transcript"};
 
-static int cmp_str(const void *k, const void *e)
-{
-    return strcmp((const char *)k, *(const char *const *)e);
-}
-
 static int in_list(const char *const *list, size_t n, const char *w)
 {
-    return bsearch(w, list, n, sizeof *list, cmp_str) != NULL;
+    return chr__strtab_find(w, list, n, sizeof *list) != NULL;
 }
 #define IN(list, w) in_list(list, CHR__ARRAY_LEN(list), w)
 

@@ -27,6 +27,7 @@
  *    it added"); both within 400 tokens. Other pronouns: unresolved.
  * So `speaker` is NULL rather than a pronoun or a bare description. */
 #include "extract/quotes_int.h"
+#include "text/strtab.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -67,12 +68,8 @@ static const char *const org_heads[] = {
 static const char *const leader_titles[] = {"chancellor", "leader",
                                             "premier", "president", "prime"};
 
-static int cmp_str(const void *k, const void *e)
-{
-    return strcmp((const char *)k, *(const char *const *)e);
-}
 #define IN(list, w)                                                          \
-    (bsearch(w, list, CHR__ARRAY_LEN(list), sizeof *(list), cmp_str) != NULL)
+    (chr__strtab_find(w, list, CHR__ARRAY_LEN(list), sizeof *(list)) != NULL)
 
 static const char *lw(const qctx *c, size_t i, char *b, size_t cap)
 {

@@ -15,6 +15,7 @@
 #include "extract/quotes_int.h"
 
 #include "text/text.h"
+#include "text/strtab.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -93,14 +94,9 @@ static const char *const abbrevs[] = {
 };
 
 /* adverbs between a speaker and the cue ("Putin also said") */
-static int cmp_str(const void *k, const void *e)
-{
-    return strcmp((const char *)k, *(const char *const *)e);
-}
-
 static int in_list(const char *const *list, size_t n, const char *w)
 {
-    return bsearch(w, list, n, sizeof *list, cmp_str) != NULL;
+    return chr__strtab_find(w, list, n, sizeof *list) != NULL;
 }
 #define IN(list, w) in_list(list, CHR__ARRAY_LEN(list), w)
 
@@ -121,20 +117,23 @@ size_t chr__q_lower(const char *w, size_t n, char *out, size_t cap)
     return k;
 }
 
-static int cmp_cue(const void *k, const void *e)
-{
-    return strcmp((const char *)k, ((const cue_ent *)e)->w);
-}
-
-int chr__q_cue_word(const char *w, size_t n)
+/* chr__q_cue_word, with the table's filter when f is not NULL. */
+static int cue_word(const chr__strtab_filter *f, const char *w, size_t n)
 {
     char b[24];
     if (n >= sizeof b)
         return 0;
-    chr__q_lower(w, n, b, sizeof b);
-    const cue_ent *e = bsearch(b, cues, CHR__ARRAY_LEN(cues), sizeof *cues,
-                               cmp_cue);
+    size_t k = chr__q_lower(w, n, b, sizeof b);
+    if (f && !chr__strtab_may_hold(f, b, strnlen(b, k)))
+        return 0;
+    const cue_ent *e = chr__strtab_find(b, cues, CHR__ARRAY_LEN(cues),
+                                        sizeof *cues);
     return e ? e->cls : 0;
+}
+
+int chr__q_cue_word(const char *w, size_t n)
+{
+    return cue_word(NULL, w, n);
 }
 
 int chr__q_is_pronoun(const char *w, size_t n)
@@ -187,6 +186,10 @@ static int32_t cp_at(const char *s, size_t n, size_t i, size_t *len)
     if (i >= n) {
         *len = 0;
         return 0;
+    }
+    if ((unsigned char)s[i] < 0x80) { /* ASCII: no call */
+        *len = 1;
+        return (unsigned char)s[i];
     }
     int32_t cp;
     *len = chr__utf8_decode(s + i, n - i, &cp);
@@ -398,10 +401,14 @@ int chr__q_tokenize(qctx *c)
         t->ch = cp < 0x80 ? (char)cp : 0;
         i += len;
     }
+    /* the cue table's filter, once a text: most words are rejected
+       without a search */
+    chr__strtab_filter cf;
+    chr__strtab_filter_init(&cf, cues, CHR__ARRAY_LEN(cues), sizeof *cues);
     for (size_t k = 0; k < c->nt; k++)
         if (c->t[k].kind == QT_WORD && c->t[k].e - c->t[k].s < 20)
         {
-            int cls = chr__q_cue_word(c->s + c->t[k].s, c->t[k].e - c->t[k].s);
+            int cls = cue_word(&cf, c->s + c->t[k].s, c->t[k].e - c->t[k].s);
             if ((c->t[k].flags & QF_CAP) && CUE_CLASS(cls) != CUE_ACCORDING)
                 cls = 0; /* "United States", "Says" in a title */
             c->t[k].cue = (uint8_t)cls;

@@ -53,8 +53,10 @@
  * previous day" and spans are not resolved (not found). */
 #include "extract/times_int.h"
 #include "read/read.h"
+#include "text/strtab.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- values ---- */
@@ -649,6 +651,42 @@ static size_t match(const tm_ctx *c, size_t i, tm_hit *h)
     return core(c, i, i, -1, h);
 }
 
+/* The expressions of c->s into v; tokens in c->t (freed by the caller). */
+static chr_status scan(tm_ctx *c, chr__arena *a, chr__vec *v)
+{
+    const char *body = c->s;
+    size_t len = c->len, pos = 0;
+    while (pos < len) {
+        size_t next = chr__tm_tokenize(c, pos);
+        if (c->nomem)
+            return CHR_NOMEM;
+        for (size_t i = 0; i < c->nt;) {
+            tm_hit h;
+            size_t e = match(c, i, &h);
+            if (!e || e <= i) {
+                i++;
+                continue;
+            }
+            size_t sb = c->t[i].start;
+            size_t eb = h.end_byte ? h.end_byte : c->t[e - 1].end;
+            chr_time *tm = chr__vec_push(v, a);
+            if (!tm)
+                return CHR_NOMEM;
+            tm->text = chr__arena_strndup(a, body + sb, eb - sb);
+            tm->value = h.val[0] ? chr__arena_strdup(a, h.val) : NULL;
+            tm->start = sb;
+            tm->end = eb;
+            if (!tm->text || (h.val[0] && !tm->value))
+                return CHR_NOMEM;
+            i = e;
+        }
+        if (next <= pos)
+            break;
+        pos = next;
+    }
+    return CHR_OK;
+}
+
 chr_status chr__times_find(const char *body, size_t len, const char *doc_date,
                            chr__arena *a, chr_time **out, size_t *n)
 {
@@ -669,38 +707,15 @@ chr_status chr__times_find(const char *body, size_t len, const char *doc_date,
         c.days = chr__tm_days(c.y, c.m, c.d);
         c.dow = chr__tm_dow(c.days);
     }
-    c.t = chr__arena_alloc(a, sizeof(tm_tok) * TM_CHUNK);
-    if (!c.t)
-        return CHR_NOMEM;
+    chr__strtab_filter starts;
+    chr__tm_start_filter(&starts);
+    c.starts = &starts;
     chr__vec v;
     chr__vec_init(&v, sizeof(chr_time));
-    size_t pos = 0;
-    while (pos < len) {
-        size_t next = chr__tm_tokenize(&c, pos);
-        for (size_t i = 0; i < c.nt;) {
-            tm_hit h;
-            size_t e = match(&c, i, &h);
-            if (!e || e <= i) {
-                i++;
-                continue;
-            }
-            size_t sb = c.t[i].start;
-            size_t eb = h.end_byte ? h.end_byte : c.t[e - 1].end;
-            chr_time *tm = chr__vec_push(&v, a);
-            if (!tm)
-                return CHR_NOMEM;
-            tm->text = chr__arena_strndup(a, body + sb, eb - sb);
-            tm->value = h.val[0] ? chr__arena_strdup(a, h.val) : NULL;
-            tm->start = sb;
-            tm->end = eb;
-            if (!tm->text || (h.val[0] && !tm->value))
-                return CHR_NOMEM;
-            i = e;
-        }
-        if (next <= pos)
-            break;
-        pos = next;
-    }
+    chr_status st = scan(&c, a, &v);
+    free(c.t);
+    if (st != CHR_OK)
+        return st;
     *out = v.len ? v.items : NULL;
     *n = v.len;
     return CHR_OK;

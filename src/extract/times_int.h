@@ -29,11 +29,16 @@ typedef struct tm_tok {
     char w[16]; /* the word in lower case; "" when longer than 15 bytes */
 } tm_tok;
 
+typedef struct chr__strtab_filter chr__strtab_filter;
+
 typedef struct tm_ctx {
     const char *s;
     size_t len;
-    tm_tok *t;
+    tm_tok *t;     /* malloc'ed, grown by chr__tm_tokenize up to TM_CHUNK */
     size_t nt;
+    size_t cap;    /* tokens allocated in t */
+    int nomem;     /* t could not grow: the tokens stop short */
+    const chr__strtab_filter *starts; /* chr__tm_start_filter, or NULL */
     int has_date;  /* doc date known */
     int y, m, d;   /* doc date */
     long days;     /* doc date as days since 1970-01-01 */
@@ -46,8 +51,10 @@ enum { TM_UNKNOWN = 0, TM_PAST = -1, TM_FUTURE = 1 };
 #define TM_CHUNK 4096
 
 /* ---- tokens (times_tok.c) ---- */
-/* Tokens of c->s from byte pos into c->t (room for TM_CHUNK), c->nt set;
- * returns where the next chunk starts (c->len when the text is done). */
+/* Tokens of c->s from byte pos into c->t (grown on demand up to TM_CHUNK
+ * tokens: a short body touches a few KB, not 160 KB; new room zeroed),
+ * c->nt set; returns where the next chunk starts (c->len when the text is
+ * done). c->nomem set when the buffer could not grow. */
 size_t chr__tm_tokenize(tm_ctx *c, size_t pos);
 
 /* ---- calendar (proleptic Gregorian) ---- */
@@ -66,6 +73,9 @@ int chr__tm_in(const tm_ctx *c, size_t k, const char *const *list);
 /* 1 when token k may begin a time expression (a digit, or a word of the
  * matchers' first position); lets the scanner skip most words at once. */
 int chr__tm_may_start(const tm_ctx *c, size_t k);
+/* Fills f for the first-position words of chr__tm_may_start (once a
+ * body: lets it skip the table search for most words). */
+void chr__tm_start_filter(chr__strtab_filter *f);
 /* 0..6 for a full weekday name (Monday = 0), else -1. */
 int chr__tm_weekday(const tm_ctx *c, size_t k);
 /* 1..12 for a capitalised month name or abbreviation ("Sept", "Jan" —

@@ -22,6 +22,7 @@
  *     present tense is no cue, since news uses it for past events in
  *     headline style. */
 #include "extract/times_int.h"
+#include "text/strtab.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -143,9 +144,10 @@ static const char *const prefix_names[] = {
     "monday",  "tuesday",  "wednesday", "thursday", "friday", "saturday",
     "sunday",  NULL};
 
-static int cmp_word(const void *a, const void *b)
+void chr__tm_start_filter(chr__strtab_filter *f)
 {
-    return strcmp((const char *)a, *(const char *const *)b);
+    chr__strtab_filter_init(f, start_words, CHR__ARRAY_LEN(start_words) - 1,
+                            sizeof start_words[0]);
 }
 
 int chr__tm_may_start(const tm_ctx *c, size_t k)
@@ -156,8 +158,11 @@ int chr__tm_may_start(const tm_ctx *c, size_t k)
         return 1;
     if (!t->w[0])
         return 0;
-    if (bsearch(t->w, start_words, CHR__ARRAY_LEN(start_words) - 1,
-                sizeof start_words[0], cmp_word))
+    /* w is under 16 bytes: its length is the token's */
+    if ((!c->starts ||
+         chr__strtab_may_hold(c->starts, t->w, strnlen(t->w, sizeof t->w))) &&
+        chr__strtab_find(t->w, start_words, CHR__ARRAY_LEN(start_words) - 1,
+                         sizeof start_words[0]))
         return 1;
     /* abbreviations read by read/date.c: "Wed", "Sept", "Thurs" */
     if (!(t->flags & TM_UPPER) || !t->w[1] || !t->w[2])

@@ -15,6 +15,7 @@
  * over 2,000 words. */
 #include "extract/times_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- tokens ---- */
@@ -146,6 +147,19 @@ size_t chr__tm_tokenize(tm_ctx *c, size_t pos)
     size_t n = c->len, i = pos;
     c->nt = 0;
     while (i < n && c->nt < TM_CHUNK) {
+        if (c->nt + 1 >= c->cap && c->cap < TM_CHUNK) {
+            size_t cap = c->cap ? c->cap * 2 : 256;
+            if (cap > TM_CHUNK)
+                cap = TM_CHUNK;
+            tm_tok *g = realloc(c->t, cap * sizeof *g);
+            if (!g) {
+                c->nomem = 1;
+                break;
+            }
+            memset(g + c->cap, 0, (cap - c->cap) * sizeof *g);
+            c->t = g;
+            c->cap = cap;
+        }
         size_t p;
         while (i < n && (p = punct_len(s, n, i)) > 0)
             i += p;

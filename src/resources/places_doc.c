@@ -16,6 +16,7 @@
 #include "doc/doc.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define TEXT_CAP 256
@@ -188,7 +189,11 @@ chr_status chr__places_resolve_doc(const chr_doc *d, chr__arena *a,
     chr__map names; /* malloc'ed: freed at both exits */
     chr__map_init(&names);
     /* a token takes two bytes at least (a character and a separator), a
-       name as much: buffers sized by the text, within the limits */
+       name as much: limits sized by the text, within CHUNK_TOKENS and
+       MAX_SPANS. The token and body-span buffers are malloc'ed scratch
+       that grows on demand (places_scan.c), freed at both exits: sizing
+       them by the whole body zeroed and faulted in up to 750 KB a
+       document for the few hundred tokens of a chunk actually used. */
     size_t longest = d->body ? d->body_len : 0;
     if (d->title && strnlen(d->title, 4096) > longest)
         longest = strnlen(d->title, 4096);
@@ -197,17 +202,12 @@ chr_status chr__places_resolve_doc(const chr_doc *d, chr__arena *a,
     size_t max_spans = d->body && d->body_len / 2 + 2 < MAX_SPANS
                            ? d->body_len / 2 + 2
                            : MAX_SPANS;
-    chr__places_tok *toks = chr__arena_alloc(a, max_tokens * sizeof *toks);
-    chr__places_span *spans = chr__arena_alloc(a, max_spans * sizeof *spans);
-    chr__places_span *tspans =
-        chr__arena_alloc(a, MAX_TITLE_SPANS * sizeof *tspans);
-    if (!toks || !spans || !tspans)
-        goto nomem;
+    chr__places_span tspans[MAX_TITLE_SPANS];
+    chr__places_span *spans = NULL;
 
     /* pass 1: context and spans of the title, the dateline and the body */
     chr__places_scan sc;
     memset(&sc, 0, sizeof sc);
-    sc.t = toks;
     sc.max_tokens = max_tokens;
     sc.ctx = &out->ctx;
     sc.name_words = &names;
@@ -217,21 +217,23 @@ chr_status chr__places_resolve_doc(const chr_doc *d, chr__arena *a,
         sc.n = strnlen(d->title, 4096);
         sc.lead_end = sc.n;
         sc.spans = tspans;
-        sc.max_spans = MAX_TITLE_SPANS;
-        chr__places_scan_text(&sc);
+        sc.max_spans = sc.cap_spans = MAX_TITLE_SPANS;
+        if (chr__places_scan_text(&sc) != CHR_OK)
+            goto nomem;
         n_tspans = sc.n_spans;
     }
     resolve_dateline(d, a, out, 1);
+    sc.spans = NULL;
+    sc.n_spans = sc.cap_spans = 0;
     if (d->body) {
         sc.s = d->body;
         sc.n = d->body_len;
         sc.lead_end = chr__lead_end(d->body, d->body_len);
-        sc.spans = spans;
-        sc.n_spans = 0;
         sc.max_spans = max_spans;
-        chr__places_scan_text(&sc);
-    } else {
-        sc.n_spans = 0;
+        chr_status st = chr__places_scan_text(&sc);
+        spans = sc.spans;
+        if (st != CHR_OK)
+            goto nomem;
     }
 
     /* pass 2: resolution. In a text not known to be English, a capitalised
@@ -279,9 +281,13 @@ chr_status chr__places_resolve_doc(const chr_doc *d, chr__arena *a,
             }
         }
     chr__map_free(&names);
+    free(sc.t);
+    free(spans);
     return CHR_OK;
 nomem:
     chr__map_free(&names);
+    free(sc.t);
+    free(spans);
     memset(out, 0, sizeof *out);
     return CHR_NOMEM;
 }

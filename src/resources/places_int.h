@@ -37,11 +37,16 @@ typedef struct chr__places_span {
 typedef struct chr__places_scan {
     const char *s;
     size_t n, lead_end;
+    /* t and spans grow on demand (realloc, doubling) up to max_tokens and
+       max_spans when their cap_* is below the max: a short text touches
+       a few KB instead of buffers sized by its length. The caller frees
+       them (a caller's own array is given with cap_* == max_*). */
     chr__places_tok *t;
-    size_t nt, max_tokens; /* tokens in t, its capacity */
+    size_t nt, max_tokens, cap_tokens; /* tokens in t, limit, allocated */
     chr__place_ctx *ctx;
     chr__places_span *spans;
-    size_t n_spans, max_spans;
+    size_t n_spans, max_spans, cap_spans;
+    int nomem;           /* a buffer could not grow: the scan stopped */
     int last_trigger;    /* trigger of the last place span */
     size_t last_end_tok; /* token after it, for coordination */
     size_t qual_until;   /* tokens below this are a qualifier */
@@ -56,8 +61,8 @@ uint64_t chr__places_word_hash(const char *s, size_t n);
 
 /* Scans sc->s[0..sc->n) (at most SCAN_LIMIT bytes): adds the country
  * context to sc->ctx and the place names to sc->spans (up to
- * sc->max_spans). sc->t holds sc->max_tokens tokens (at most CHUNK_TOKENS
- * are used). */
-void chr__places_scan_text(chr__places_scan *sc);
+ * sc->max_spans). The text is tokenised in chunks of sc->max_tokens tokens
+ * (at most CHUNK_TOKENS). CHR_NOMEM when a buffer could not grow. */
+chr_status chr__places_scan_text(chr__places_scan *sc);
 
 #endif

@@ -51,7 +51,9 @@
 #include "resources/places_int.h"
 
 #include "text/text.h"
+#include "text/strtab.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -62,6 +64,10 @@
 
 static int32_t cp_at(const char *s, size_t n, size_t i, size_t *len)
 {
+    if (i < n && (unsigned char)s[i] < 0x80) { /* ASCII: no library call */
+        *len = 1;
+        return (unsigned char)s[i];
+    }
     int32_t cp;
     utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                           (utf8proc_ssize_t)(n - i), &cp);
@@ -110,6 +116,25 @@ static int gap_kind(const char *s, size_t a, size_t b)
     return k;
 }
 
+/* Doubles sc->t (at least 256 tokens, at most max_tokens); 0 on failure.
+ * The new room is zeroed and one spare token is kept when the limit
+ * allows, so the buffer reads as the zeroed whole-size one did. */
+static int grow_tokens(chr__places_scan *sc)
+{
+    size_t cap = sc->cap_tokens ? sc->cap_tokens * 2 : 256;
+    if (cap > sc->max_tokens)
+        cap = sc->max_tokens;
+    chr__places_tok *t = realloc(sc->t, cap * sizeof *t);
+    if (!t) {
+        sc->nomem = 1;
+        return 0;
+    }
+    memset(t + sc->cap_tokens, 0, (cap - sc->cap_tokens) * sizeof *t);
+    sc->t = t;
+    sc->cap_tokens = cap;
+    return 1;
+}
+
 /* Tokens of s[*pos..limit) into sc->t, up to max_tokens; advances *pos. */
 static void tokenize(chr__places_scan *sc, size_t *pos, size_t limit)
 {
@@ -123,6 +148,9 @@ static void tokenize(chr__places_scan *sc, size_t *pos, size_t limit)
             i += len;
             continue;
         }
+        if (sc->nt + 1 >= sc->cap_tokens && sc->cap_tokens < sc->max_tokens &&
+            !grow_tokens(sc))
+            break;
         chr__places_tok *t = &sc->t[sc->nt];
         memset(t, 0, sizeof *t);
         t->start = i;
@@ -132,7 +160,11 @@ static void tokenize(chr__places_scan *sc, size_t *pos, size_t limit)
         while (i < limit) {
             cp = cp_at(s, limit, i, &len);
             if (is_word_cp(cp)) {
-                utf8proc_category_t c = utf8proc_category(cp);
+                utf8proc_category_t c =
+                    cp >= 0x80                ? utf8proc_category(cp)
+                    : cp >= 'A' && cp <= 'Z' ? UTF8PROC_CATEGORY_LU
+                    : cp >= 'a' && cp <= 'z' ? UTF8PROC_CATEGORY_LL
+                                             : UTF8PROC_CATEGORY_ND;
                 if (c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT) {
                     if (first)
                         t->cap = 1;
@@ -202,7 +234,7 @@ static int no_start_word(const chr__places_scan *sc, size_t k)
     if (chr__is_stopword(f, n))
         return 1;
     for (size_t i = 0; i < CHR__ARRAY_LEN(no_start); i++)
-        if (!strcmp(f, no_start[i]))
+        if (no_start[i][0] == f[0] && !chr__strtab_cmp(f, no_start[i]))
             return 1;
     return 0;
 }
@@ -450,8 +482,21 @@ static void place_span(chr__places_scan *sc, size_t a, const match *m)
     }
     sc->last_trigger = sp.trigger;
     sc->last_end_tok = m->j + 1;
-    if (sc->n_spans < sc->max_spans)
+    if (sc->n_spans < sc->max_spans) {
+        if (sc->n_spans == sc->cap_spans) {
+            size_t cap = sc->cap_spans ? sc->cap_spans * 2 : 64;
+            if (cap > sc->max_spans)
+                cap = sc->max_spans;
+            chr__places_span *g = realloc(sc->spans, cap * sizeof *g);
+            if (!g) {
+                sc->nomem = 1;
+                return;
+            }
+            sc->spans = g;
+            sc->cap_spans = cap;
+        }
         sc->spans[sc->n_spans++] = sp;
+    }
 }
 
 uint64_t chr__places_word_hash(const char *s, size_t n)
@@ -535,7 +580,7 @@ static void scan_chunk(chr__places_scan *sc)
     }
 }
 
-void chr__places_scan_text(chr__places_scan *sc)
+chr_status chr__places_scan_text(chr__places_scan *sc)
 {
     size_t pos = 0, limit = sc->n < SCAN_LIMIT ? sc->n : SCAN_LIMIT;
     while (limit > 0 && ((unsigned char)sc->s[limit - 1] & 0xC0) == 0x80 &&
@@ -545,8 +590,13 @@ void chr__places_scan_text(chr__places_scan *sc)
         sc->qual_until = 0;
         sc->last_trigger = TR_NONE;
         tokenize(sc, &pos, limit);
+        if (sc->nomem)
+            return CHR_NOMEM;
         if (sc->nt == 0)
             break;
         scan_chunk(sc);
+        if (sc->nomem)
+            return CHR_NOMEM;
     }
+    return CHR_OK;
 }

@@ -3,8 +3,10 @@
  * Decision: a short list of the most frequent function words of seven
  * European languages, counted over the first 600 words. A language wins
  * when it covers at least 15% of the words and twice the runner-up; below
- * that the answer is "unknown" (NULL), never a guess. */
+ * that the answer is "unknown" (NULL), never a guess. The table is searched
+ * inline (text/strtab.h) behind a first-letter/length filter. */
 #include "text/text.h"
+#include "text/strtab.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -55,15 +57,11 @@ static const lang_word words[] = {
     {"zijn", 0x40}, {"zu", 0x04},
 };
 
-static int cmp_word(const void *key, const void *elem)
-{
-    return strcmp(key, ((const lang_word *)elem)->word);
-}
-
 typedef struct lang_ctx {
     const char *s;
     size_t words;
     size_t hits[NLANG];
+    chr__strtab_filter filter; /* of words[]: most words skip the search */
 } lang_ctx;
 
 static int count_word(void *ctx, const chr__token *t)
@@ -72,9 +70,12 @@ static int count_word(void *ctx, const chr__token *t)
     char buf[32];
     size_t n = t->end - t->start;
     if (n < 16) {
-        chr__fold_word(c->s + t->start, n, buf, sizeof buf);
-        const lang_word *w = bsearch(buf, words, CHR__ARRAY_LEN(words),
-                                     sizeof words[0], cmp_word);
+        size_t k = chr__fold_word(c->s + t->start, n, buf, sizeof buf);
+        const lang_word *w =
+            chr__strtab_may_hold(&c->filter, buf, strnlen(buf, k))
+                ? chr__strtab_find(buf, words, CHR__ARRAY_LEN(words),
+                                   sizeof words[0])
+                : NULL;
         for (size_t l = 0; w && l < NLANG; l++)
             if (w->mask & (1u << l))
                 c->hits[l]++;
@@ -88,6 +89,8 @@ const char *chr__guess_language(const char *s, size_t n)
     lang_ctx c;
     memset(&c, 0, sizeof c);
     c.s = s;
+    chr__strtab_filter_init(&c.filter, words, CHR__ARRAY_LEN(words),
+                            sizeof words[0]);
     chr__words(s, n, count_word, &c);
     if (c.words < 10)
         return NULL;

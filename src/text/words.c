@@ -48,14 +48,19 @@ size_t chr__words(const char *s, size_t n,
             i++; /* ASCII space or punctuation */
             continue;
         }
-        size_t len = chr__utf8_decode(s + i, n - i, &cp);
-        if (!is_word_cp(cp, &cat)) {
-            i += len;
-            continue;
-        }
         chr__token t = {.start = i};
-        t.upper_initial = is_upper_cp(cp);
-        t.numeric = cp >= '0' && cp <= '9';
+        if (c0 < 0x80) { /* an ASCII letter or digit: no decoding */
+            t.upper_initial = c0 >= 'A' && c0 <= 'Z';
+            t.numeric = c0 >= '0' && c0 <= '9';
+        } else {
+            size_t len = chr__utf8_decode(s + i, n - i, &cp);
+            if (!is_word_cp(cp, &cat)) {
+                i += len;
+                continue;
+            }
+            t.upper_initial = is_upper_cp(cp);
+            t.numeric = cp >= '0' && cp <= '9';
+        }
         int letters = 0, uppers = 0;
         size_t j = i;
         while (j < n) {
@@ -68,6 +73,8 @@ size_t chr__words(const char *s, size_t n,
                     j++;
                     continue;
                 }
+                if (c != '\'' && c != '-')
+                    break; /* space or punctuation: the word ends */
             }
             size_t l = chr__utf8_decode(s + j, n - j, &cp);
             if (is_word_cp(cp, &cat)) {
