@@ -8,7 +8,7 @@
 #   make deps       install the Debian packages the build needs
 
 CC      ?= cc
-PKGS    := libxml-2.0 libutf8proc sqlite3 zlib jansson libxxhash
+PKGS    := libxml-2.0 libutf8proc sqlite3 zlib jansson libxxhash libzstd
 OPT     ?= -O2 -g
 WARN    := -Wall -Wextra -Werror
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

@@ -2,7 +2,7 @@
 # Installs the Debian packages Chronicle builds against, when missing.
 # Uses sudo when not root. Downloads nothing else.
 set -e
-PKGS="build-essential pkg-config libxml2-dev libutf8proc-dev libsqlite3-dev zlib1g-dev libjansson-dev libxxhash-dev time wamerican wbritish"
+PKGS="build-essential pkg-config libxml2-dev libutf8proc-dev libsqlite3-dev zlib1g-dev libjansson-dev libxxhash-dev libzstd-dev time wamerican wbritish"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -106,9 +106,10 @@ static chr_status put_sig(chr_store *st, int64_t seq, const uint32_t *sig)
 static chr_status backfill(chr_store *st, chr__lsh *l, int64_t skip)
 {
     sqlite3_stmt *s;
-    if (chr__prepare(st, "SELECT seq, body FROM documents WHERE seq NOT IN "
-                           "(SELECT seq FROM copy_sigs) AND seq<>? "
-                           "ORDER BY seq", &s) != SQLITE_OK)
+    if (chr__prepare(st, "SELECT d.seq, t.body FROM documents d "
+                           "LEFT JOIN document_texts t ON t.seq = d.seq "
+                           "WHERE d.seq NOT IN (SELECT seq FROM copy_sigs) "
+                           "AND d.seq<>? ORDER BY d.seq", &s) != SQLITE_OK)
         return CHR_DB;
     sqlite3_bind_int64(s, 1, skip);
     chr_status r = CHR_OK;
@@ -188,7 +189,8 @@ static void cpy(char *dst, size_t cap, const char *src)
 /* Reads a stored candidate; its features come from the cache when there
  * (c->f is then borrowed: c->own is 0). A cached candidate's body is not
  * read at all (its length is cached too): with the body's length taken in
- * SQL, every candidate's whole body was read from its overflow pages. */
+ * SQL, every candidate's whole body was read from its overflow pages. The
+ * body lives in document_texts (texts.c), joined only when needed. */
 static chr_status load_cand(chr_store *st, int64_t seq, cand *c)
 {
     memset(c, 0, sizeof *c);
@@ -199,10 +201,11 @@ static chr_status load_cand(chr_store *st, int64_t seq, cand *c)
         ? chr__prepare(st, "SELECT id, hash, date_hint, language, outlet, "
                              "byline, dateline_date, copy_of, copy_score "
                              "FROM documents WHERE seq=?1", &s)
-        : chr__prepare(st, "SELECT id, hash, date_hint, language, outlet, "
-                             "byline, dateline_date, copy_of, copy_score, "
-                             "body, length(CAST(body AS BLOB)) "
-                             "FROM documents WHERE seq=?1", &s);
+        : chr__prepare(st, "SELECT d.id, d.hash, d.date_hint, d.language, "
+                             "d.outlet, d.byline, d.dateline_date, d.copy_of, "
+                             "d.copy_score, t.body "
+                             "FROM documents d LEFT JOIN document_texts t "
+                             "ON t.seq = d.seq WHERE d.seq=?1", &s);
     if (rc != SQLITE_OK)
         return CHR_DB;
     sqlite3_bind_int64(s, 1, seq);
@@ -223,10 +226,9 @@ static chr_status load_cand(chr_store *st, int64_t seq, cand *c)
             c->f = cached;
             r = CHR_OK;
         } else {
-            c->len = (size_t)sqlite3_column_int64(s, 10);
             const char *body = chr__col_text(s, 9);
-            r = chr__copyfeat_new(body ? body : "",
-                                  (size_t)sqlite3_column_bytes(s, 9), &c->f);
+            c->len = body ? (size_t)sqlite3_column_bytes(s, 9) : 0;
+            r = chr__copyfeat_new(body ? body : "", c->len, &c->f);
             c->own = 1;
         }
     }

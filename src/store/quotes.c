@@ -1,8 +1,9 @@
 /* quotes.c — the quotations of a story across its outlets, read back from
  * the store.
  *
- * Each document's quotations are stored inside its `analysis` column (the
- * FORMATS.md object, written at add time); a story's statements are
+ * Each document's quotations are stored inside its `analysis` (the
+ * FORMATS.md object, written at add time into document_texts, compressed
+ * or not: chr__analysis_json in texts.c); a story's statements are
  * grouped when asked for (chr__quote_groups, src/corpus/quote_groups.c) —
  * by `chronicle show` and by the export — rather than kept in a table:
  * the groups change whenever a document joins or leaves the story, and
@@ -83,8 +84,10 @@ chr_status chr__store_story_quotes(chr_store *st, int64_t story,
     out->arena = a;
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db,
-                           "SELECT id, body, analysis FROM documents "
-                           "WHERE story=? ORDER BY seq LIMIT ?",
+                           "SELECT d.id, t.body, t.analysis "
+                           "FROM documents d LEFT JOIN document_texts t "
+                           "ON t.seq = d.seq "
+                           "WHERE d.story=? ORDER BY d.seq LIMIT ?",
                            -1, &s, NULL) != SQLITE_OK)
         return chr__db_fail(st, err, "reading a story's quotations");
     sqlite3_bind_int64(s, 1, story);
@@ -95,6 +98,8 @@ chr_status chr__store_story_quotes(chr_store *st, int64_t story,
     chr_status r = docs && ids ? CHR_OK : CHR_NOMEM;
     size_t n = 0;
     int rc;
+    chr_buf scratch; /* unpacked analyses (texts.c) */
+    chr_buf_init(&scratch, 0);
     while (r == CHR_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         if (n == cap) {
             cap *= 2;
@@ -112,8 +117,8 @@ chr_status chr__store_story_quotes(chr_store *st, int64_t story,
         const char *id = chr__col_text(s, 0);
         const char *body = chr__col_text(s, 1);
         size_t blen = (size_t)sqlite3_column_bytes(s, 1);
-        const char *an = chr__col_text(s, 2);
-        size_t alen = (size_t)sqlite3_column_bytes(s, 2);
+        const void *stored = sqlite3_column_blob(s, 2);
+        size_t slen = (size_t)sqlite3_column_bytes(s, 2);
         chr__qg_doc *d = &docs[n];
         memset(d, 0, sizeof *d);
         ids[n] = chr__arena_strdup(a, id ? id : "");
@@ -121,7 +126,13 @@ chr_status chr__store_story_quotes(chr_store *st, int64_t story,
         d->body_len = body ? blen : 0;
         chr_quote *q = NULL;
         size_t nq = 0;
-        if (an)
+        const char *an;
+        size_t alen;
+        chr_status ur = chr__analysis_json(st, stored, slen, &scratch,
+                                           &an, &alen);
+        if (ur == CHR_NOMEM)
+            r = ur;
+        else if (ur == CHR_OK && alen) /* a damaged one: no quotations */
             r = parse_quotes(an, alen, a, &q, &nq);
         d->quotes = q;
         d->n_quotes = nq;
@@ -130,6 +141,7 @@ chr_status chr__store_story_quotes(chr_store *st, int64_t story,
         n++;
     }
     sqlite3_finalize(s);
+    chr_buf_free(&scratch);
     if (r == CHR_OK && rc != SQLITE_DONE) {
         free(docs);
         free(ids);

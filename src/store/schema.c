@@ -1,6 +1,8 @@
 /* schema.c — the store's schema and its migrations, versioned with
  * PRAGMA user_version. Each migration moves one version forward inside a
- * transaction; a store written by a newer Chronicle is refused. */
+ * transaction; a store written by a newer Chronicle is refused. A new
+ * store runs every step from 0 (the first creates `documents` with the
+ * body and analysis columns that step 7 moves out). */
 #include "store/store.h"
 
 #include <stdio.h>
@@ -62,6 +64,21 @@ static const char *const migrations[] = {
        when documents move between stories (chr_store_add_batch) */
     "ALTER TABLE documents ADD COLUMN place TEXT;"
     "ALTER TABLE documents ADD COLUMN event_date TEXT;",
+    /* 6 -> 7: the large columns (body, analysis: about 18 KB a row) move
+       to a table of their own, written once and never updated (texts.c),
+       so that the updates of a document's story and copy link rewrite a
+       row of a few hundred bytes. Rows carried over keep their analysis as
+       plain JSON (chr__analysis_json reads both). Dropping a column
+       rewrites the table; neither column is indexed or constrained beyond
+       NOT NULL, so SQLite allows it. */
+    "CREATE TABLE document_texts ("
+    "  seq INTEGER PRIMARY KEY,"
+    "  body TEXT NOT NULL,"
+    "  analysis BLOB NOT NULL);"
+    "INSERT INTO document_texts(seq, body, analysis)"
+    "  SELECT seq, body, analysis FROM documents ORDER BY seq;"
+    "ALTER TABLE documents DROP COLUMN body;"
+    "ALTER TABLE documents DROP COLUMN analysis;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -4,7 +4,10 @@
  * (chr__text_hash128): adding the same text twice is a no-op that reports
  * the stored id. A document id already used by a different text gets a
  * suffix "~2", "~3"… so that nothing stored is overwritten. Each batch is
- * one transaction; the story index's changes are written at commit. */
+ * one transaction; the story index's changes are written at commit. A
+ * document's row holds its small fields only; its body and analysis go
+ * to document_texts (texts.c), written once, so that the later updates of
+ * the row (story moves, copy links) stay small. */
 #include "store/store.h"
 
 #include "doc/doc.h"
@@ -123,6 +126,7 @@ void chr_store_close(chr_store *st)
     chr__stories_free(st->idx);
     chr__copies_free(st);
     chr__store_templates_free(st);
+    chr__texts_free(st);
     for (size_t i = 0; i < CHR__STMT_CACHE; i++)
         sqlite3_finalize(st->stmts[i].stmt);
     sqlite3_close_v2(st->db);
@@ -398,9 +402,9 @@ static chr_status add_one(chr_store *st, const chr_doc *doc,
     }
     if (chr__prepare(st, "INSERT INTO documents(id, hash, origin, format, title, "
             "published, outlet, byline, url, dateline_place, dateline_date, "
-            "language, date_hint, body, analysis, story, similarity, "
+            "language, date_hint, story, similarity, "
             "input_hash, place, event_date) "
-            "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             &s) != SQLITE_OK) {
         chr_buf_free(&json);
         return chr__db_fail(st, err, "storing the document");
@@ -418,19 +422,24 @@ static chr_status add_one(chr_store *st, const chr_doc *doc,
     bind_text(s, 11, doc->dateline_date);
     bind_text(s, 12, doc->language);
     bind_text(s, 13, doc->date_hint);
-    sqlite3_bind_text(s, 14, doc->body, (int)doc->body_len, SQLITE_STATIC);
-    sqlite3_bind_text(s, 15, json.data, (int)json.len, SQLITE_STATIC);
-    sqlite3_bind_int64(s, 16, res->story);
-    sqlite3_bind_double(s, 17, res->similarity);
-    sqlite3_bind_int64(s, 18, (sqlite3_int64)doc->input_hash);
-    bind_text(s, 19, doc->place);
-    bind_text(s, 20, doc->event_date);
+    sqlite3_bind_int64(s, 14, res->story);
+    sqlite3_bind_double(s, 15, res->similarity);
+    sqlite3_bind_int64(s, 16, (sqlite3_int64)doc->input_hash);
+    bind_text(s, 17, doc->place);
+    bind_text(s, 18, doc->event_date);
     int rc = sqlite3_step(s);
     chr__release(st, s);
-    chr_buf_free(&json);
-    if (rc != SQLITE_DONE)
+    if (rc != SQLITE_DONE) {
+        chr_buf_free(&json);
         return chr__db_fail(st, err, "storing the document");
+    }
     int64_t seq = sqlite3_last_insert_rowid(st->db);
+    /* body and analysis: written once, in their own table (texts.c) */
+    r = chr__texts_put(st, seq, doc->body, doc->body_len, json.data,
+                       json.len, err);
+    chr_buf_free(&json);
+    if (r != CHR_OK)
+        return r;
 
     /* The story's representative is its earliest-dated document (undated
        ones after dated ones, ties to the smaller id), so that it does not

@@ -27,6 +27,9 @@ struct chr_store {
                                    committed batches, not yet applied */
     size_t n_pending, cap_pending;
     size_t batch_pending;       /* pairs added by the open batch */
+    struct ZSTD_CCtx_s *zcc; /* analysis compression (texts.c) */
+    struct ZSTD_DCtx_s *zdc; /* and decompression */
+    chr_buf pack;            /* compressed output */
     char path[1024];
 };
 
@@ -75,6 +78,24 @@ typedef struct chr__story_quotes {
 chr_status chr__store_story_quotes(chr_store *st, int64_t story,
                                    chr__story_quotes *out, chr_error *err);
 void chr__story_quotes_free(chr__story_quotes *q);
+
+/* Document texts (texts.c, table document_texts): stores the body and
+ * the analysis JSON of the stored document `seq` (the analysis
+ * compressed when that pays). Inside the batch. */
+chr_status chr__texts_put(chr_store *st, int64_t seq, const char *body,
+                          size_t body_len, const char *json, size_t len,
+                          chr_error *err);
+/* The analysis JSON of a stored `analysis` value (n bytes, compressed or
+ * plain): *json points into `stored` or into `scratch` (reused across
+ * calls; free it with chr_buf_free), *len is its length. `st` (may be
+ * NULL) lends its decompression context. An empty value
+ * gives "". CHR_UNSUPPORTED for an unknown codec, CHR_PARSE for damaged
+ * data, CHR_NOMEM/CHR_TOOBIG. */
+chr_status chr__analysis_json(chr_store *st, const void *stored, size_t n,
+                              chr_buf *scratch, const char **json,
+                              size_t *len);
+/* Frees the compression state (close). */
+void chr__texts_free(chr_store *st);
 
 /* Migrations: brings the schema to the current version. */
 chr_status chr__store_migrate(chr_store *st, chr_error *err);
