@@ -8,6 +8,8 @@
 #   analyze        chronicle analyze --json CORPUS           (output counted, discarded)
 #   ingest         chronicle ingest --quiet --db DB CORPUS   (fresh store)
 #   ingest-again   the same ingest again: every document is a duplicate
+# Ingest rows also give the memory of the story and copy indexes per million
+# articles (ingest --stats: their bytes per stored article).
 # Each row gives seconds, articles/s and ms per article (time per article
 # should stay flat as the corpus grows: the issue's scale requirement), MB/s
 # of input and peak memory; ingest rows note the store's size per article.
@@ -133,7 +135,7 @@ for n in $SIZES; do
         fi
         case $s in
             analyze) step "$CHR" analyze --json "$corpus" ;;
-            *)       step "$CHR" ingest --quiet --db "$db" "$corpus" ;;
+            *)       step "$CHR" ingest --quiet --stats --db "$db" "$corpus" ;;
         esac
         note=""
         if [ "$RC" != 0 ]; then
@@ -142,6 +144,10 @@ for n in $SIZES; do
             note="$LINES output lines for $n articles"
         elif [ "$s" != analyze ] && [ -f "$db" ]; then
             note="store $(calc %.1f "$(wc -c < "$db") / 1e6") MB, $(calc %.1f "$(wc -c < "$db") / 1024 / $n") KB/article"
+            # the indexes' memory per stored article (ingest --stats):
+            # bytes per article = MB per million articles
+            idx=$(sed -n 's/.*story index [0-9.]* MB (\([0-9]*\) bytes a document), copy index [0-9.]* MB (\([0-9]*\) bytes a document).*/\1 \2/p' "$W/stderr" | tail -n 1)
+            [ "$s" = ingest ] && [ -n "$idx" ] && note="$note; index memory a million articles: stories $(echo $idx | cut -d' ' -f1) MB, copies $(echo $idx | cut -d' ' -f2) MB"
         fi
         if [ "$RC" != 0 ]; then
             r=$(row "$n" "$mb" "$s" - 0 "$note")

@@ -399,9 +399,14 @@ chr_status chr_store_templates_refresh(chr_store *st, chr_error *err);
 /* Number of template lines known. */
 size_t chr_templates_count(const chr_templates *t);
 
-/* Counts for summaries. */
+/* Counts for summaries. The index sizes are the bytes held in memory by
+ * the story index (story sums, postings, neighbourhoods, document
+ * frequencies) and by the copy index (the MinHash LSH table; the features
+ * of the 256 newest documents it also keeps are a constant); both are 0
+ * until the indexes are loaded, which the first add does. */
 typedef struct chr_store_counts {
     long long documents, stories;
+    size_t story_index_bytes, copy_index_bytes;
 } chr_store_counts;
 chr_status chr_store_counts_get(chr_store *st, chr_store_counts *c,
                                 chr_error *err);

@@ -33,6 +33,9 @@ static const char usage[] =
     "  --batch N            documents per store transaction (default 256)\n"
     "  --quiet              no progress line and no summary (errors are\n"
     "                       still printed)\n"
+    "  --stats              one more line on stderr at the end, also with\n"
+    "                       --quiet: the memory held by the story and copy\n"
+    "                       indexes, in all and per stored document\n"
     "  --help               show this help\n"
     "\n"
     "Each input that fails prints one line \"chronicle: WHERE: MESSAGE\" on\n"
@@ -241,12 +244,31 @@ static void summary(ingest *g, chr_store *store)
             (double)g->in_bytes / safe / 1e6);
 }
 
+/* --stats: the memory of the story and copy indexes, in all and per
+ * stored document (what a million documents would need: the bytes per
+ * document, in MB). */
+static void index_stats(chr_store *store)
+{
+    chr_store_counts c;
+    memset(&c, 0, sizeof c);
+    chr_store_counts_get(store, &c, NULL);
+    double n = c.documents > 0 ? (double)c.documents : 1;
+    fprintf(stderr,
+            "ingest: index memory: story index %.1f MB (%.0f bytes a "
+            "document), copy index %.1f MB (%.0f bytes a document), "
+            "%lld documents\n",
+            (double)c.story_index_bytes / 1e6,
+            (double)c.story_index_bytes / n,
+            (double)c.copy_index_bytes / 1e6, (double)c.copy_index_bytes / n,
+            c.documents);
+}
+
 int cli_ingest(int argc, char **argv)
 {
     chr_config cfg;
     chr_config_init(&cfg);
     const char *db = CLI_DEFAULT_DB, *val;
-    bool quiet = false;
+    bool quiet = false, stats = false;
     const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     size_t ninputs = 0;
     if (!inputs) {
@@ -280,6 +302,10 @@ int cli_ingest(int argc, char **argv)
             if (!cli_opt_flag(&a))
                 goto usage_error;
             quiet = true;
+        } else if (cli_opt_is(&a, "--stats", NULL)) {
+            if (!cli_opt_flag(&a))
+                goto usage_error;
+            stats = true;
         } else {
             cli_opt_unknown(&a);
             goto usage_error;
@@ -355,6 +381,8 @@ int cli_ingest(int argc, char **argv)
     progress_clear(&g);
     if (!quiet)
         summary(&g, store);
+    if (stats)
+        index_stats(store);
     if (!store_ok || g.failed > 0)
         rc = CLI_EXIT_FAILED;
 

@@ -51,6 +51,12 @@ void chr__copies_free(chr_store *st)
     st->copies = NULL;
 }
 
+size_t chr__copies_memory(const chr_store *st)
+{
+    const chr__copylinks *c = st->copies;
+    return c && c->lsh ? sizeof *c + chr__lsh_memory(c->lsh) : 0;
+}
+
 /* Keeps `f` (taking it over) as the features of document `seq`, whose
  * body has `len` bytes. */
 static void cache_put(chr__copylinks *c, int64_t seq, chr__copyfeat *f,

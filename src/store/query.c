@@ -105,5 +105,7 @@ chr_status chr_store_counts_get(chr_store *st, chr_store_counts *c,
         c->stories = sqlite3_column_int64(s, 1);
     }
     sqlite3_finalize(s);
+    c->story_index_bytes = st->idx ? chr__stories_memory(st->idx) : 0;
+    c->copy_index_bytes = chr__copies_memory(st);
     return CHR_OK;
 }

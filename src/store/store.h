@@ -55,6 +55,8 @@ chr_status chr__copies_link(chr_store *st, const chr_doc *doc, int64_t seq,
                             chr_error *err);
 /* Drops the in-memory copy index (close, rollback). */
 void chr__copies_free(chr_store *st);
+/* Bytes the copy index holds in memory (0 before it is loaded). */
+size_t chr__copies_memory(const chr_store *st);
 
 /* A prepared statement for `sql` (a string literal: its address is the
  * cache key), reused across calls; SQLITE_OK or an SQLite error code. A

@@ -256,6 +256,9 @@ T_TEST(store_rollback_keeps_what_was_committed)
     chr_doc *a1 = make_doc("a1", NULL, ALPHA1);
     chr_doc *b = make_doc("b", NULL, BETA);
     chr_add_result r;
+    chr_store_counts c0;
+    T_EQ_INT(chr_store_counts_get(st, &c0, &err), CHR_OK);
+    T_CHECK(c0.story_index_bytes == 0 && c0.copy_index_bytes == 0);
     T_EQ_INT(add(st, a1, &r), CHR_OK);
     T_EQ_INT(chr_store_begin(st, &err), CHR_OK);
     T_EQ_INT(chr_store_add(st, b, &r, &err), CHR_OK);
@@ -267,6 +270,9 @@ T_TEST(store_rollback_keeps_what_was_committed)
     /* after the rollback the index is reloaded and b can be added again */
     T_EQ_INT(add(st, b, &r), CHR_OK);
     T_CHECK(!r.duplicate && r.new_story);
+    /* the indexes are loaded now: their memory is counted, and grows */
+    T_EQ_INT(chr_store_counts_get(st, &c, &err), CHR_OK);
+    T_CHECK(c.story_index_bytes > 0 && c.copy_index_bytes > 0);
     T_EQ_INT(chr_store_add(st, b, &r, &err), CHR_INVALID); /* no batch */
     chr_store_close(st);
     chr_doc_free(a1);
