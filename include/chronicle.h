@@ -302,9 +302,12 @@ typedef struct chr_add_result {
     double similarity;   /* similarity to the story it joined */
 } chr_add_result;
 
-/* Stores an analysed document and assigns it to a story. Adding a document
- * whose normalised text is already stored changes nothing and reports
- * duplicate. Must be called inside a batch. */
+/* Stores an analysed document and assigns it to a story. A document whose
+ * normalised text is already stored is not stored again and is reported
+ * duplicate; under an id of its own (another outlet's verbatim copy) it is
+ * recorded as an exact copy of the stored document, which chr_store_story
+ * and the export list with relation "copy". Must be called inside a
+ * batch. */
 chr_status chr_store_add(chr_store *st, const chr_doc *doc,
                          chr_add_result *res, chr_error *err);
 

@@ -183,7 +183,7 @@ static bool store_batch(ingest *g, chr_store *store, cli_batch *b)
             g->read++;
             g->in_bytes += s->bytes;
         }
-        if (s->known) { /* the same bytes are stored: a duplicate */
+        if (s->known) { /* the same bytes under the same id: stored */
             g->dups++;
             continue;
         }
@@ -213,13 +213,19 @@ static bool store_batch(ingest *g, chr_store *store, cli_batch *b)
     return true;
 }
 
-/* Inputs whose exact bytes are stored already skip analysis. A lookup
- * error only loses the shortcut: the document is analysed and the store's
- * own duplicate check decides. */
+/* Inputs whose exact bytes were stored under the same id (a re-ingest)
+ * skip analysis. The same bytes under another id are analysed: another
+ * outlet's verbatim copy, which the store records as an exact copy of the
+ * stored document with the copy's own metadata (and which the store's own
+ * duplicate check keeps from being stored twice). A lookup error only
+ * loses the shortcut. */
 static bool known_input(void *ctx, const chr_input *in)
 {
-    return chr_store_find_input(ctx, chr_input_hash(in), NULL, 0, NULL) ==
-           CHR_OK;
+    char id[256];
+    if (chr_store_find_input(ctx, chr_input_hash(in), id, sizeof id, NULL) !=
+        CHR_OK)
+        return false;
+    return in->id && strcmp(id, in->id) == 0;
 }
 
 static void summary(ingest *g, chr_store *store)

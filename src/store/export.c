@@ -103,10 +103,17 @@ chr_status chr_store_export_json(chr_store *st, chr_write_fn w, void *ctx,
     int rc = SQLITE_DONE;
 
     put(&o, "{\"documents\":[");
+    /* the stored documents, each followed by its exact copies under
+       other ids (relation "copy" of it, in its story) */
     if (sqlite3_prepare_v2(st->db,
                            "SELECT id, origin, title, outlet, published, "
-                           "story, copy_of, relation FROM documents "
-                           "ORDER BY seq",
+                           "story, copy_of, relation, seq, 0 FROM documents "
+                           "UNION ALL "
+                           "SELECT u.id, u.origin, u.title, u.outlet, "
+                           "u.published, o.story, o.id, 'copy', o.seq, "
+                           "u.rowid FROM duplicates u "
+                           "JOIN documents o ON o.seq = u.of_seq "
+                           "ORDER BY 9, 10",
                            -1, &s, NULL) != SQLITE_OK)
         goto dbfail;
     for (int n = 0; o.st == CHR_OK && (rc = sqlite3_step(s)) == SQLITE_ROW;
@@ -132,9 +139,15 @@ chr_status chr_store_export_json(chr_store *st, chr_write_fn w, void *ctx,
 
     put(&o, "],\n\"stories\":[");
     if (sqlite3_prepare_v2(st->db,
-                           "SELECT s.id, s.title, s.date, s.place, d.id "
+                           "SELECT s.id, s.title, s.date, s.place, d.id, "
+                           "d.seq, 0 "
                            "FROM stories s JOIN documents d ON d.story = s.id "
-                           "ORDER BY s.id, d.seq",
+                           "UNION ALL "
+                           "SELECT s.id, s.title, s.date, s.place, u.id, "
+                           "o.seq, u.rowid FROM duplicates u "
+                           "JOIN documents o ON o.seq = u.of_seq "
+                           "JOIN stories s ON s.id = o.story "
+                           "ORDER BY 1, 6, 7",
                            -1, &s, NULL) != SQLITE_OK)
         goto dbfail;
     long long cur = -1;

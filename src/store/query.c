@@ -13,7 +13,12 @@ static void story_row(sqlite3_stmt *s, chr_story_info *si)
     si->n_documents = sqlite3_column_int(s, 4);
 }
 
-#define STORY_COLS "SELECT id, title, date, place, n_documents FROM stories "
+/* n_documents: the stored documents and their exact copies under other
+ * ids (table duplicates) */
+#define STORY_COLS                                                           \
+    "SELECT id, title, date, place, n_documents + (SELECT count(*) FROM "    \
+    "duplicates u JOIN documents o ON o.seq = u.of_seq WHERE o.story = "     \
+    "stories.id) FROM stories "
 
 chr_status chr_store_stories(chr_store *st,
                              int (*cb)(void *ctx, const chr_story_info *s),
@@ -63,8 +68,13 @@ chr_status chr_store_story(chr_store *st, int64_t id,
     if (sqlite3_prepare_v2(st->db,
                            "SELECT id, origin, format, title, outlet, "
                            "published, copy_of, relation, date_hint, story, "
-                           "similarity FROM documents WHERE story=? "
-                           "ORDER BY seq",
+                           "similarity, seq, 0 FROM documents WHERE story=?1 "
+                           "UNION ALL "
+                           "SELECT u.id, u.origin, u.format, u.title, "
+                           "u.outlet, u.published, o.id, 'copy', o.date_hint, "
+                           "o.story, 1.0, o.seq, u.rowid FROM duplicates u "
+                           "JOIN documents o ON o.seq = u.of_seq "
+                           "WHERE o.story=?1 ORDER BY 12, 13",
                            -1, &s, NULL) != SQLITE_OK)
         return chr__db_fail(st, err, "reading a story's documents");
     sqlite3_bind_int64(s, 1, id);

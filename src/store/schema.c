@@ -79,6 +79,15 @@ static const char *const migrations[] = {
     "  SELECT seq, body, analysis FROM documents ORDER BY seq;"
     "ALTER TABLE documents DROP COLUMN body;"
     "ALTER TABLE documents DROP COLUMN analysis;",
+    /* 7 -> 8: exact copies of a stored text under other ids (another
+       outlet's verbatim republication): listed with their original in
+       `show` and the export, as relation "copy"; nothing of theirs is
+       analysed or stored again */
+    "CREATE TABLE duplicates ("
+    "  id TEXT PRIMARY KEY, of_seq INTEGER NOT NULL,"
+    "  origin TEXT, format TEXT, title TEXT, outlet TEXT, published TEXT,"
+    "  url TEXT);"
+    "CREATE INDEX duplicates_of ON duplicates(of_seq);",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -340,6 +340,44 @@ static void bind_text(sqlite3_stmt *s, int i, const char *v)
         sqlite3_bind_null(s, i);
 }
 
+/* The INSERT of record_duplicate: the duplicate's id ?1, its metadata
+ * ?2..?7, the stored document chosen by `where` (on `documents`, with its
+ * parameter as ?8). */
+#define DUP_INSERT(where)                                                    \
+    "INSERT OR IGNORE INTO duplicates(id, of_seq, origin, format, title,"    \
+    " outlet, published, url)"                                               \
+    " SELECT ?1, seq, ?2, ?3, ?4, ?5, ?6, ?7 FROM documents WHERE " where    \
+    " AND id<>?1 AND (url IS NULL OR ?7 IS NULL OR url<>?7)"                \
+    " AND NOT EXISTS (SELECT 1 FROM documents WHERE id=?1)"
+
+/* A text stored before, met under another id (another outlet's verbatim
+ * copy): recorded in `duplicates` with its own metadata, pointing at the
+ * stored document. Not recorded: the same id met again (a re-ingest), an
+ * id that a stored document or an earlier duplicate holds, and the same
+ * URL as the stored document's (the same page fetched twice, e.g. as a
+ * file and from a crawl, is one report). */
+static chr_status record_duplicate(chr_store *st, const chr_doc *doc,
+                                   const char *hex, chr_error *err)
+{
+    if (!doc->id || !*doc->id)
+        return CHR_OK;
+    sqlite3_stmt *s;
+    if (chr__prepare(st, DUP_INSERT("hash=?8"), &s) != SQLITE_OK)
+        return chr__db_fail(st, err, "recording a duplicate");
+    bind_text(s, 1, doc->id);
+    bind_text(s, 2, doc->origin);
+    bind_text(s, 3, chr_format_name(doc->format));
+    bind_text(s, 4, doc->title);
+    bind_text(s, 5, doc->outlet);
+    bind_text(s, 6, doc->published);
+    bind_text(s, 7, doc->url);
+    bind_text(s, 8, hex);
+    int rc = sqlite3_step(s);
+    chr__release(st, s);
+    return rc == SQLITE_DONE ? CHR_OK
+                             : chr__db_fail(st, err, "recording a duplicate");
+}
+
 /* Stores one document; `counted`: its terms were counted in the story
  * index's document frequencies already (chr_store_add_batch). */
 static chr_status add_one(chr_store *st, const chr_doc *doc,
@@ -360,6 +398,8 @@ static chr_status add_one(chr_store *st, const chr_doc *doc,
         return chr__db_fail(st, err, "looking up the document hash");
     if (found) {
         res->duplicate = 1;
+        if ((r = record_duplicate(st, doc, hex, err)) != CHR_OK)
+            return r;
         return remember_input(st, doc->input_hash, res->dup_of, err);
     }
     /* a unique id */

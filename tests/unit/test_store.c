@@ -235,7 +235,9 @@ T_TEST(store_batch_gives_the_same_stories_in_any_order)
         chr_buf_free(&e);
     }
     T_CHECK(strstr(first.data, "\"id\":\"a1\"") != NULL);
-    T_CHECK(strstr(first.data, "a1-again") == NULL);
+    /* the other is kept as its exact copy, in every order */
+    T_CHECK(strstr(first.data, "{\"id\":\"a1-again\"") != NULL);
+    T_CHECK(strstr(first.data, "\"copy_of\":\"a1\",\"relation\":\"copy\"") != NULL);
     chr_buf_free(&first);
     for (int i = 0; i < 6; i++)
         chr_doc_free(docs[i]);
@@ -277,6 +279,76 @@ T_TEST(store_rollback_keeps_what_was_committed)
     chr_store_close(st);
     chr_doc_free(a1);
     chr_doc_free(b);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    T_CHECK(system(cmd) == 0);
+}
+
+typedef struct dup_seen {
+    int docs, copies;
+    char copy_of[64], copy_id[64];
+} dup_seen;
+
+static int note_dup(void *ctx, const chr_doc_info *d)
+{
+    dup_seen *c = ctx;
+    c->docs++;
+    if (d->relation && strcmp(d->relation, "copy") == 0 && d->copy_of) {
+        c->copies++;
+        snprintf(c->copy_of, sizeof c->copy_of, "%s", d->copy_of);
+        snprintf(c->copy_id, sizeof c->copy_id, "%s", d->id);
+    }
+    return 0;
+}
+
+/* An exact copy under another id (another outlet's verbatim copy) is not
+ * stored again, but is recorded and listed with its original as relation
+ * "copy"; the same id again, or the same URL, is not a new report. */
+T_TEST(store_keeps_exact_copies_under_other_ids)
+{
+    char dir[] = "/tmp/chr-store-XXXXXX";
+    T_CHECK(mkdtemp(dir) != NULL);
+    char path[256];
+    snprintf(path, sizeof path, "%s/t.db", dir);
+    chr_store *st;
+    chr_error err;
+    T_EQ_INT(chr_store_open(&st, path, &err), CHR_OK);
+    chr_doc *a = make_doc("wire-a", "2025-03-11", ALPHA1);
+    chr_doc *b = make_doc("paper-b", "2025-03-11", ALPHA1);
+    chr_doc *b_again = make_doc("paper-b", "2025-03-11", ALPHA1);
+    chr_doc *c = make_doc("site-c", "2025-03-11", ALPHA1);
+    c->url = a->url = "https://wire.example/dam"; /* the same page */
+    chr_add_result r;
+    T_EQ_INT(add(st, a, &r), CHR_OK);
+    int64_t story = r.story;
+    T_EQ_INT(add(st, b, &r), CHR_OK);
+    T_CHECK(r.duplicate);
+    T_EQ_STR(r.dup_of, "wire-a");
+    T_EQ_INT(add(st, b_again, &r), CHR_OK); /* a re-ingest */
+    T_CHECK(r.duplicate);
+    T_EQ_INT(add(st, c, &r), CHR_OK); /* the same URL: the same report */
+    T_CHECK(r.duplicate);
+    dup_seen seen;
+    memset(&seen, 0, sizeof seen);
+    T_EQ_INT(chr_store_story(st, story, NULL, note_dup, &seen, &err), CHR_OK);
+    T_EQ_INT(seen.docs, 2);
+    T_EQ_INT(seen.copies, 1);
+    T_EQ_STR(seen.copy_id, "paper-b");
+    T_EQ_STR(seen.copy_of, "wire-a");
+    /* the export lists it too */
+    chr_buf out;
+    chr_buf_init(&out, 0);
+    T_EQ_INT(chr_store_export_json(st, to_buf, &out, &err), CHR_OK);
+    T_CHECK(out.data && strstr(out.data, "\"id\":\"paper-b\"") &&
+            strstr(out.data, "\"copy_of\":\"wire-a\",\"relation\":\"copy\""));
+    T_CHECK(out.data && strstr(out.data, "[\"wire-a\",\"paper-b\"]"));
+    T_CHECK(out.data && !strstr(out.data, "site-c"));
+    chr_buf_free(&out);
+    chr_store_close(st);
+    chr_doc_free(a);
+    chr_doc_free(b);
+    chr_doc_free(b_again);
+    chr_doc_free(c);
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     T_CHECK(system(cmd) == 0);
