@@ -332,6 +332,12 @@ chr_status chr_store_add_batch(chr_store *st, const chr_doc *const *docs,
  * stored, CHR_NOTFOUND when not, CHR_DB on error. */
 chr_status chr_store_find_input(chr_store *st, uint64_t input_hash, char *id,
                                 size_t cap, chr_error *err);
+/* The re-ingest check before analysis: CHR_OK when an input with the same
+ * raw bytes was met before under this same id (stored, or recorded as an
+ * exact copy), CHR_NOTFOUND when not, CHR_DB on error. The same bytes under
+ * another id are another outlet's copy, to be analysed and recorded. */
+chr_status chr_store_input_seen(chr_store *st, uint64_t input_hash,
+                                const char *id, chr_error *err);
 
 typedef struct chr_story_info {
     int64_t id;

@@ -221,11 +221,8 @@ static bool store_batch(ingest *g, chr_store *store, cli_batch *b)
  * loses the shortcut. */
 static bool known_input(void *ctx, const chr_input *in)
 {
-    char id[256];
-    if (chr_store_find_input(ctx, chr_input_hash(in), id, sizeof id, NULL) !=
-        CHR_OK)
-        return false;
-    return in->id && strcmp(id, in->id) == 0;
+    return chr_store_input_seen(ctx, chr_input_hash(in), in->id, NULL) ==
+           CHR_OK;
 }
 
 static void summary(ingest *g, chr_store *store)

@@ -87,7 +87,13 @@ static const char *const migrations[] = {
     "  id TEXT PRIMARY KEY, of_seq INTEGER NOT NULL,"
     "  origin TEXT, format TEXT, title TEXT, outlet TEXT, published TEXT,"
     "  url TEXT);"
-    "CREATE INDEX duplicates_of ON duplicates(of_seq);",
+    "CREATE INDEX duplicates_of ON duplicates(of_seq);"
+    /* and the ids each input's raw bytes were met under: a re-ingest skips
+       analysis only for the same bytes under the same id (an exact copy
+       under a new id is analysed, to be recorded with its own metadata) */
+    "CREATE TABLE inputs_seen (hash INTEGER NOT NULL, id TEXT NOT NULL,"
+    "  PRIMARY KEY (hash, id)) WITHOUT ROWID;"
+    "INSERT OR IGNORE INTO inputs_seen SELECT hash, id FROM inputs;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -316,9 +316,30 @@ chr_status chr_store_find_input(chr_store *st, uint64_t input_hash, char *id,
     return chr__db_fail(st, err, "looking up an input");
 }
 
-/* Records that an input with these raw bytes is (a copy of) document id. */
+chr_status chr_store_input_seen(chr_store *st, uint64_t input_hash,
+                                const char *id, chr_error *err)
+{
+    if (!id)
+        return CHR_NOTFOUND;
+    sqlite3_stmt *s;
+    if (chr__prepare(st, "SELECT 1 FROM inputs_seen WHERE hash=? AND id=?",
+                     &s) != SQLITE_OK)
+        return chr__db_fail(st, err, "looking up an input");
+    sqlite3_bind_int64(s, 1, (sqlite3_int64)input_hash);
+    sqlite3_bind_text(s, 2, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    chr__release(st, s);
+    if (rc == SQLITE_ROW)
+        return CHR_OK;
+    if (rc == SQLITE_DONE)
+        return CHR_NOTFOUND;
+    return chr__db_fail(st, err, "looking up an input");
+}
+
+/* Records that an input with these raw bytes is (a copy of) document
+ * `id`, and that it was met under its own id `input_id`. */
 static chr_status remember_input(chr_store *st, uint64_t hash, const char *id,
-                                 chr_error *err)
+                                 const char *input_id, chr_error *err)
 {
     sqlite3_stmt *s;
     if (chr__prepare(st, "INSERT OR IGNORE INTO inputs(hash, id) "
@@ -327,6 +348,17 @@ static chr_status remember_input(chr_store *st, uint64_t hash, const char *id,
     sqlite3_bind_int64(s, 1, (sqlite3_int64)hash);
     sqlite3_bind_text(s, 2, id, -1, SQLITE_STATIC);
     int rc = sqlite3_step(s);
+    chr__release(st, s);
+    if (rc != SQLITE_DONE)
+        return chr__db_fail(st, err, "recording an input");
+    if (!input_id)
+        return CHR_OK;
+    if (chr__prepare(st, "INSERT OR IGNORE INTO inputs_seen(hash, id) "
+                           "VALUES(?, ?)", &s) != SQLITE_OK)
+        return chr__db_fail(st, err, "recording an input");
+    sqlite3_bind_int64(s, 1, (sqlite3_int64)hash);
+    sqlite3_bind_text(s, 2, input_id, -1, SQLITE_STATIC);
+    rc = sqlite3_step(s);
     chr__release(st, s);
     return rc == SQLITE_DONE ? CHR_OK
                              : chr__db_fail(st, err, "recording an input");
@@ -400,13 +432,18 @@ static chr_status add_one(chr_store *st, const chr_doc *doc,
         res->duplicate = 1;
         if ((r = record_duplicate(st, doc, hex, err)) != CHR_OK)
             return r;
-        return remember_input(st, doc->input_hash, res->dup_of, err);
+        return remember_input(st, doc->input_hash, res->dup_of, doc->id,
+                              err);
     }
     /* a unique id */
     char id[600];
     snprintf(id, sizeof id, "%s", doc->id);
     for (int k = 2;; k++) {
-        found = lookup(st, "SELECT 1 FROM documents WHERE id=?", id, NULL, 0);
+        /* an id an exact copy holds (table duplicates) is taken too */
+        found = lookup(st,
+                       "SELECT 1 FROM documents WHERE id=?1 UNION ALL "
+                       "SELECT 1 FROM duplicates WHERE id=?1",
+                       id, NULL, 0);
         if (found < 0)
             return chr__db_fail(st, err, "looking up the document id");
         if (!found)
@@ -523,7 +560,7 @@ static chr_status add_one(chr_store *st, const chr_doc *doc,
     if ((r = chr__copies_link(st, doc, seq, id, hex, res->story, err)) !=
         CHR_OK)
         return r;
-    if ((r = remember_input(st, doc->input_hash, id, err)) != CHR_OK)
+    if ((r = remember_input(st, doc->input_hash, id, doc->id, err)) != CHR_OK)
         return r;
     return chr__store_template_lines(st, doc, res->story, err);
 }

@@ -344,6 +344,26 @@ T_TEST(store_keeps_exact_copies_under_other_ids)
     T_CHECK(out.data && strstr(out.data, "[\"wire-a\",\"paper-b\"]"));
     T_CHECK(out.data && !strstr(out.data, "site-c"));
     chr_buf_free(&out);
+    /* a re-ingest skips analysis for the same bytes under the same id
+       only: the copy's id was met, another id was not */
+    T_EQ_INT(chr_store_input_seen(st, b->input_hash, "paper-b", &err), CHR_OK);
+    T_EQ_INT(chr_store_input_seen(st, b->input_hash, "wire-a", &err), CHR_OK);
+    T_EQ_INT(chr_store_input_seen(st, b->input_hash, "paper-z", &err),
+             CHR_NOTFOUND);
+    /* the copy's id is taken: another text under it is stored as id~2 */
+    chr_doc *b_new = make_doc("paper-b", "2025-03-12", BETA);
+    T_EQ_INT(add(st, b_new, &r), CHR_OK);
+    T_CHECK(!r.duplicate);
+    dup_seen seen2;
+    memset(&seen2, 0, sizeof seen2);
+    T_EQ_INT(chr_store_story(st, r.story, NULL, note_dup, &seen2, &err),
+             CHR_OK);
+    T_EQ_INT(seen2.docs, 1);
+    chr_doc_free(b_new);
+    chr_buf_init(&out, 0);
+    T_EQ_INT(chr_store_export_json(st, to_buf, &out, &err), CHR_OK);
+    T_CHECK(out.data && strstr(out.data, "\"id\":\"paper-b~2\""));
+    chr_buf_free(&out);
     chr_store_close(st);
     chr_doc_free(a);
     chr_doc_free(b);
