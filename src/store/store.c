@@ -298,116 +298,12 @@ static int lookup(chr_store *st, const char *sql, const char *arg, char *out,
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? found : -1;
 }
 
-chr_status chr_store_find_input(chr_store *st, uint64_t input_hash, char *id,
-                                size_t cap, chr_error *err)
-{
-    sqlite3_stmt *s;
-    if (chr__prepare(st, "SELECT id FROM inputs WHERE hash=?", &s) != SQLITE_OK)
-        return chr__db_fail(st, err, "looking up an input");
-    sqlite3_bind_int64(s, 1, (sqlite3_int64)input_hash);
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW && id && cap)
-        snprintf(id, cap, "%s", chr__col_text(s, 0) ? chr__col_text(s, 0) : "");
-    chr__release(st, s);
-    if (rc == SQLITE_ROW)
-        return CHR_OK;
-    if (rc == SQLITE_DONE)
-        return CHR_NOTFOUND;
-    return chr__db_fail(st, err, "looking up an input");
-}
-
-chr_status chr_store_input_seen(chr_store *st, uint64_t input_hash,
-                                const char *id, chr_error *err)
-{
-    if (!id)
-        return CHR_NOTFOUND;
-    sqlite3_stmt *s;
-    if (chr__prepare(st, "SELECT 1 FROM inputs_seen WHERE hash=? AND id=?",
-                     &s) != SQLITE_OK)
-        return chr__db_fail(st, err, "looking up an input");
-    sqlite3_bind_int64(s, 1, (sqlite3_int64)input_hash);
-    sqlite3_bind_text(s, 2, id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(s);
-    chr__release(st, s);
-    if (rc == SQLITE_ROW)
-        return CHR_OK;
-    if (rc == SQLITE_DONE)
-        return CHR_NOTFOUND;
-    return chr__db_fail(st, err, "looking up an input");
-}
-
-/* Records that an input with these raw bytes is (a copy of) document
- * `id`, and that it was met under its own id `input_id`. */
-static chr_status remember_input(chr_store *st, uint64_t hash, const char *id,
-                                 const char *input_id, chr_error *err)
-{
-    sqlite3_stmt *s;
-    if (chr__prepare(st, "INSERT OR IGNORE INTO inputs(hash, id) "
-                           "VALUES(?, ?)", &s) != SQLITE_OK)
-        return chr__db_fail(st, err, "recording an input");
-    sqlite3_bind_int64(s, 1, (sqlite3_int64)hash);
-    sqlite3_bind_text(s, 2, id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(s);
-    chr__release(st, s);
-    if (rc != SQLITE_DONE)
-        return chr__db_fail(st, err, "recording an input");
-    if (!input_id)
-        return CHR_OK;
-    if (chr__prepare(st, "INSERT OR IGNORE INTO inputs_seen(hash, id) "
-                           "VALUES(?, ?)", &s) != SQLITE_OK)
-        return chr__db_fail(st, err, "recording an input");
-    sqlite3_bind_int64(s, 1, (sqlite3_int64)hash);
-    sqlite3_bind_text(s, 2, input_id, -1, SQLITE_STATIC);
-    rc = sqlite3_step(s);
-    chr__release(st, s);
-    return rc == SQLITE_DONE ? CHR_OK
-                             : chr__db_fail(st, err, "recording an input");
-}
-
-static void bind_text(sqlite3_stmt *s, int i, const char *v)
+void chr__bind_text(sqlite3_stmt *s, int i, const char *v)
 {
     if (v)
         sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
     else
         sqlite3_bind_null(s, i);
-}
-
-/* The INSERT of record_duplicate: the duplicate's id ?1, its metadata
- * ?2..?7, the stored document chosen by `where` (on `documents`, with its
- * parameter as ?8). */
-#define DUP_INSERT(where)                                                    \
-    "INSERT OR IGNORE INTO duplicates(id, of_seq, origin, format, title,"    \
-    " outlet, published, url)"                                               \
-    " SELECT ?1, seq, ?2, ?3, ?4, ?5, ?6, ?7 FROM documents WHERE " where    \
-    " AND id<>?1 AND (url IS NULL OR ?7 IS NULL OR url<>?7)"                \
-    " AND NOT EXISTS (SELECT 1 FROM documents WHERE id=?1)"
-
-/* A text stored before, met under another id (another outlet's verbatim
- * copy): recorded in `duplicates` with its own metadata, pointing at the
- * stored document. Not recorded: the same id met again (a re-ingest), an
- * id that a stored document or an earlier duplicate holds, and the same
- * URL as the stored document's (the same page fetched twice, e.g. as a
- * file and from a crawl, is one report). */
-static chr_status record_duplicate(chr_store *st, const chr_doc *doc,
-                                   const char *hex, chr_error *err)
-{
-    if (!doc->id || !*doc->id)
-        return CHR_OK;
-    sqlite3_stmt *s;
-    if (chr__prepare(st, DUP_INSERT("hash=?8"), &s) != SQLITE_OK)
-        return chr__db_fail(st, err, "recording a duplicate");
-    bind_text(s, 1, doc->id);
-    bind_text(s, 2, doc->origin);
-    bind_text(s, 3, chr_format_name(doc->format));
-    bind_text(s, 4, doc->title);
-    bind_text(s, 5, doc->outlet);
-    bind_text(s, 6, doc->published);
-    bind_text(s, 7, doc->url);
-    bind_text(s, 8, hex);
-    int rc = sqlite3_step(s);
-    chr__release(st, s);
-    return rc == SQLITE_DONE ? CHR_OK
-                             : chr__db_fail(st, err, "recording a duplicate");
 }
 
 /* Stores one document; `counted`: its terms were counted in the story
@@ -430,9 +326,9 @@ static chr_status add_one(chr_store *st, const chr_doc *doc,
         return chr__db_fail(st, err, "looking up the document hash");
     if (found) {
         res->duplicate = 1;
-        if ((r = record_duplicate(st, doc, hex, err)) != CHR_OK)
+        if ((r = chr__record_duplicate(st, doc, hex, err)) != CHR_OK)
             return r;
-        return remember_input(st, doc->input_hash, res->dup_of, doc->id,
+        return chr__remember_input(st, doc->input_hash, res->dup_of, doc->id,
                               err);
     }
     /* a unique id */
@@ -486,24 +382,24 @@ static chr_status add_one(chr_store *st, const chr_doc *doc,
         chr_buf_free(&json);
         return chr__db_fail(st, err, "storing the document");
     }
-    bind_text(s, 1, id);
-    bind_text(s, 2, hex);
-    bind_text(s, 3, doc->origin);
-    bind_text(s, 4, chr_format_name(doc->format));
-    bind_text(s, 5, doc->title);
-    bind_text(s, 6, doc->published);
-    bind_text(s, 7, doc->outlet);
-    bind_text(s, 8, doc->byline);
-    bind_text(s, 9, doc->url);
-    bind_text(s, 10, doc->dateline_place);
-    bind_text(s, 11, doc->dateline_date);
-    bind_text(s, 12, doc->language);
-    bind_text(s, 13, doc->date_hint);
+    chr__bind_text(s, 1, id);
+    chr__bind_text(s, 2, hex);
+    chr__bind_text(s, 3, doc->origin);
+    chr__bind_text(s, 4, chr_format_name(doc->format));
+    chr__bind_text(s, 5, doc->title);
+    chr__bind_text(s, 6, doc->published);
+    chr__bind_text(s, 7, doc->outlet);
+    chr__bind_text(s, 8, doc->byline);
+    chr__bind_text(s, 9, doc->url);
+    chr__bind_text(s, 10, doc->dateline_place);
+    chr__bind_text(s, 11, doc->dateline_date);
+    chr__bind_text(s, 12, doc->language);
+    chr__bind_text(s, 13, doc->date_hint);
     sqlite3_bind_int64(s, 14, res->story);
     sqlite3_bind_double(s, 15, res->similarity);
     sqlite3_bind_int64(s, 16, (sqlite3_int64)doc->input_hash);
-    bind_text(s, 17, doc->place);
-    bind_text(s, 18, doc->event_date);
+    chr__bind_text(s, 17, doc->place);
+    chr__bind_text(s, 18, doc->event_date);
     int rc = sqlite3_step(s);
     chr__release(st, s);
     if (rc != SQLITE_DONE) {
@@ -540,11 +436,11 @@ static chr_status add_one(chr_store *st, const chr_doc *doc,
             " WHERE id = ?4", &s) != SQLITE_OK)
         return chr__db_fail(st, err, "updating the story");
 #undef BEATS
-    bind_text(s, 1, doc->title);
-    bind_text(s, 2, doc->date_hint);
-    bind_text(s, 3, doc->place);
-    bind_text(s, 5, id);
-    bind_text(s, 6, doc->event_date);
+    chr__bind_text(s, 1, doc->title);
+    chr__bind_text(s, 2, doc->date_hint);
+    chr__bind_text(s, 3, doc->place);
+    chr__bind_text(s, 5, id);
+    chr__bind_text(s, 6, doc->event_date);
     sqlite3_bind_int64(s, 4, res->story);
     rc = sqlite3_step(s);
     chr__release(st, s);
@@ -560,7 +456,7 @@ static chr_status add_one(chr_store *st, const chr_doc *doc,
     if ((r = chr__copies_link(st, doc, seq, id, hex, res->story, err)) !=
         CHR_OK)
         return r;
-    if ((r = remember_input(st, doc->input_hash, id, doc->id, err)) != CHR_OK)
+    if ((r = chr__remember_input(st, doc->input_hash, id, doc->id, err)) != CHR_OK)
         return r;
     return chr__store_template_lines(st, doc, res->story, err);
 }

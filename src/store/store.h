@@ -39,6 +39,17 @@ chr_status chr__db_fail(chr_store *st, chr_error *err, const char *what);
 chr_status chr__db_exec(chr_store *st, const char *sql, chr_error *err);
 /* Column text or NULL. */
 const char *chr__col_text(sqlite3_stmt *s, int i);
+/* Binds v to parameter i, NULL when v is. */
+void chr__bind_text(sqlite3_stmt *s, int i, const char *v);
+
+/* inputs.c: records that an input with these raw bytes is (a copy of)
+ * document `id`, met under its own id `input_id` (may be NULL). */
+chr_status chr__remember_input(chr_store *st, uint64_t hash, const char *id,
+                               const char *input_id, chr_error *err);
+/* inputs.c: records `doc`, whose text is stored as the document with
+ * identity hash `hex`, as an exact copy when its id is another. */
+chr_status chr__record_duplicate(chr_store *st, const chr_doc *doc,
+                                 const char *hex, chr_error *err);
 
 /* Site templates: records the lines of a stored document (inside the
  * batch), frees the state. */
