@@ -2,6 +2,7 @@
  * reopen, id collisions, export determinism. Documents are built directly
  * (no reading or cleaning) so that only the store and stories are tested. */
 #include "t.h"
+#include "store_fixture.h"
 
 #include "corpus/stories.h"
 #include "doc/doc.h"
@@ -11,23 +12,6 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-static chr_doc *make_doc(const char *id, const char *date, const char *body)
-{
-    chr__arena *a = chr__arena_new(0);
-    chr_doc *d = chr__arena_alloc(a, sizeof *d);
-    d->arena = a;
-    d->id = chr__arena_strdup(a, id);
-    d->origin = d->id;
-    d->format = CHR_FORMAT_TEXT;
-    d->title = chr__arena_printf(a, "Title of %s", id);
-    d->date_hint = d->published = date ? chr__arena_strdup(a, date) : NULL;
-    d->body = chr__arena_strdup(a, body);
-    d->body_len = strlen(body);
-    chr__text_hash128(d->body, d->body_len, &d->hash_hi, &d->hash_lo);
-    d->input_hash = chr__hash64(body, strlen(body)) ^ 0x5bd1e995;
-    chr__doc_terms(d, a);
-    return d;
-}
 
 static const char *ALPHA1 =
     "The Veltrian parliament in Nordhaven approved the Harlow river dam on "

@@ -7,6 +7,7 @@
  * analysis is stored compressed and reads back the same; damaged or
  * unknown packings are refused, plain JSON passes through. */
 #include "t.h"
+#include "store_fixture.h"
 
 #include "corpus/quote_groups.h"
 #include "doc/doc.h"
@@ -59,23 +60,6 @@ static const char *OTHER_BODY =
 static const char *NEW_TAIL =
     "\n\nTraffic on the ring road was heavy through the afternoon.";
 
-static chr_doc *make_doc(const char *id, const char *date, const char *body)
-{
-    chr__arena *a = chr__arena_new(0);
-    chr_doc *d = chr__arena_alloc(a, sizeof *d);
-    d->arena = a;
-    d->id = chr__arena_strdup(a, id);
-    d->origin = d->id;
-    d->format = CHR_FORMAT_TEXT;
-    d->title = chr__arena_printf(a, "Title of %s", id);
-    d->date_hint = d->published = chr__arena_strdup(a, date);
-    d->body = chr__arena_strdup(a, body);
-    d->body_len = strlen(body);
-    chr__text_hash128(d->body, d->body_len, &d->hash_hi, &d->hash_lo);
-    d->input_hash = chr__hash64(body, strlen(body)) ^ 0x2545f491;
-    chr__doc_terms(d, a);
-    return d;
-}
 
 /* Builds the version-6 store at path: one story, two documents. */
 static int build_v6(const char *path)
